@@ -1,0 +1,202 @@
+// The Plan: the public contract of fenjie. Types, validation and the published JSON Schema all come from here.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+/** Where an item came from: offsets into the decoded source text (0-based), line and column 1-based (unist convention). */
+export const Span = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  endColumn: z.number().int().positive(),
+});
+export type Span = z.infer<typeof Span>;
+
+/** A piece of source text as written, with its place: `source.slice(span.start, span.end) === raw`. */
+export const Mention = z.object({ raw: z.string(), span: Span });
+export type Mention = z.infer<typeof Mention>;
+
+export const Role = z.enum(['lead', 'responsible', 'cooperate']);
+export type Role = z.infer<typeof Role>;
+
+/** 工作目标 / 量化指标: a quantified target such as 旅游总收入 增长 15 % 左右. */
+export const Target = z.object({
+  indicator: z.string().describe('what is measured, e.g. 旅游总收入'),
+  verb: z.string().describe('增长 / 达到 / 新增 / 提高到 / 保持 …'),
+  value: z.number(),
+  unit: z.string().describe('%, 户, 件, 亿元, 元/月/人 …'),
+  qualifier: z.string().nullable().describe('以上 / 左右 / 以下 / 力争 …'),
+  raw: z.string(),
+  span: Span,
+});
+export type Target = z.infer<typeof Target>;
+
+/** 完成时限: a date (2025年底前), a cadence (每季度) or an open-ended term (长期). */
+export const Deadline = z.object({
+  kind: z.enum(['by-date', 'recurring', 'ongoing']),
+  date: z.string().nullable().describe('ISO date the term ends on, where the text gives one'),
+  period: z.string().nullable().describe('for recurring deadlines: year, half-year, quarter, month, ten-days, week'),
+  raw: z.string(),
+  span: Span,
+});
+export type Deadline = z.infer<typeof Deadline>;
+
+/** One unit's role in one task, read from one responsibility clause. */
+export const Assignment = z.object({
+  role: Role,
+  unit: z.string().describe('canonical unit name'),
+  raw: z.string().describe('the responsibility clause as written'),
+  clause: z.number().int().nonnegative().describe('index of the clause within the task'),
+  inferred: z.boolean().describe('true when the role comes from a convention or document rule, not the clause words'),
+  rule: z.string().nullable().describe('the rule id that gave the role when inferred'),
+  resolvedFrom: z.string().nullable().describe('the collective the unit was resolved from, e.g. 各成员单位'),
+  desk: z.string().nullable().describe('the desk of a bureau, e.g. 科技 for 区发展和改革局〈科技〉'),
+  mention: Mention.nullable().describe('the unit name as written inside the clause'),
+  span: Span,
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+/** A responsibility clause as found in the text: （A牵头，B按职责分工负责）, 责任单位：… lines, table cells. */
+export const Clause = z.object({
+  index: z.number().int().nonnegative(),
+  form: z.enum(['parenthetical', 'line', 'table']),
+  raw: z.string(),
+  span: Span,
+});
+export type Clause = z.infer<typeof Clause>;
+
+export const Task = z.object({
+  id: z.string().regex(/^A\d+\.T\d+$/),
+  number: z.string().describe('as numbered in the text: "8" or "(三)"'),
+  section: z.string().nullable().describe('the section number it stands under, e.g. "(二)"'),
+  sectionTitle: z.string().nullable(),
+  title: z.string().describe('the heading sentence'),
+  text: z.string().describe('the whole task text, responsibility clauses included'),
+  clauses: z.array(Clause),
+  assignments: z.array(Assignment),
+  targets: z.array(Target),
+  deadlines: z.array(Deadline),
+  span: Span,
+});
+export type Task = z.infer<typeof Task>;
+
+/** 工作专班 (or any body the annex sets up to drive the action). */
+export const WorkGroup = z.object({
+  name: z.string(),
+  convener: z.string().nullable().describe('召集人'),
+  deputyConveners: z.array(z.string()).describe('副召集人'),
+  members: z.array(z.string()).describe('成员单位, canonical names'),
+  office: z.string().nullable().describe('办公室设在 …, canonical unit name'),
+  officeDuties: z.string().nullable(),
+  liaison: z.string().nullable().describe('what the text asks of member units, e.g. 各成员单位明确1名联络员'),
+  raw: z.string(),
+  span: Span,
+});
+export type WorkGroup = z.infer<typeof WorkGroup>;
+
+/** A rule the document states about itself, such as 排序第一的责任单位为牵头单位. */
+export const DocumentRule = z.object({
+  id: z.string().describe('kebab-case rule id, e.g. first-listed-lead'),
+  scope: z.enum(['annex', 'document', 'following']).describe('where it applies: this annex, the whole document, or this and every later clause'),
+  raw: z.string(),
+  span: Span,
+});
+export type DocumentRule = z.infer<typeof DocumentRule>;
+
+export const Section = z.object({ number: z.string(), title: z.string(), span: Span });
+export type Section = z.infer<typeof Section>;
+
+export const Annex = z.object({
+  id: z.string().regex(/^A\d+$/),
+  number: z.number().int().nonnegative().describe('0 for a notice whose tasks stand in its own body'),
+  title: z.string(),
+  action: z.string().nullable().describe('the action the annex implements, e.g. 产业培塑行动'),
+  goals: z.array(Target),
+  sections: z.array(Section),
+  tasks: z.array(Task),
+  workGroup: WorkGroup.nullable(),
+  rules: z.array(DocumentRule),
+  span: Span,
+});
+export type Annex = z.infer<typeof Annex>;
+
+export const Command = z.object({
+  name: z.string().describe('e.g. …实施“八大行动”指挥部'),
+  commander: z.string().nullable().describe('指挥长 / 组长'),
+  executiveDeputy: z.string().nullable().describe('常务副指挥长 / 常务副组长'),
+  deputies: z.array(z.string()),
+  office: z.string().nullable(),
+  raw: z.string(),
+  span: Span,
+});
+export type Command = z.infer<typeof Command>;
+
+/** A reporting or scheduling cadence the plan sets: 每旬调度更新, 月底收集更新, 旬调度、月通报、季讲评, 不少于1次/月. */
+export const Cadence = z.object({
+  period: z.string().describe('ten-days, month, quarter, year, …'),
+  raw: z.string(),
+  span: Span,
+});
+export type Cadence = z.infer<typeof Cadence>;
+
+export const Notice = z.object({
+  issuer: z.string().nullable(),
+  title: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  date: z.string().nullable().describe('ISO date'),
+  recipients: z.array(z.string()),
+  planTitle: z.string().nullable(),
+  planName: z.string().nullable().describe('the plan name for titles, e.g. 实施“八大行动”'),
+  command: Command.nullable(),
+  cadences: z.array(Cadence),
+});
+export type Notice = z.infer<typeof Notice>;
+
+export const Unit = z.object({
+  name: z.string(),
+  aliases: z.array(z.string()),
+  parent: z.string().nullable(),
+  kind: z.enum(['unit', 'collective']),
+  members: z.array(z.string()),
+  counts: z.object({ lead: z.number().int(), responsible: z.number().int(), cooperate: z.number().int() }),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const Diagnostic = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  ruleId: z.string(),
+  source: z.string(),
+  message: z.string(),
+  annex: z.string().nullable(),
+  task: z.string().nullable(),
+  span: Span.nullable(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+export const Source = z.object({
+  path: z.string(),
+  sha256: z.string(),
+  format: z.enum(['text', 'html', 'docx']),
+  encoding: z.string(),
+  script: z.enum(['simplified', 'traditional']).describe('traditional sources are read through a simplified view; spans and raw stay in the original'),
+  chars: z.number().int().nonnegative(),
+  lines: z.number().int().nonnegative(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Plan = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  source: Source,
+  notice: Notice,
+  goals: z.array(Target),
+  annexes: z.array(Annex),
+  units: z.array(Unit),
+  diagnostics: z.array(Diagnostic),
+});
+export type Plan = z.infer<typeof Plan>;
+
+export function planJsonSchema(): unknown {
+  return z.toJSONSchema(Plan, { target: 'draft-2020-12' });
+}
