@@ -24,7 +24,7 @@ export type Role = z.infer<typeof Role>;
 /** 工作目标 / 量化指标: a quantified target such as 旅游总收入 增长 15 % 左右. */
 export const Target = z.object({
   indicator: z.string().describe('what is measured, e.g. 旅游总收入'),
-  verb: z.string().describe('增长 / 达到 / 新增 / 提高到 / 保持 …'),
+  verb: z.string().nullable().describe('增长 / 达到 / 新增 / 提高到 / 保持 …; null when the text puts the value straight after the indicator'),
   value: z.number(),
   unit: z.string().describe('%, 户, 件, 亿元, 元/月/人 …'),
   qualifier: z.string().nullable().describe('以上 / 左右 / 以下 / 力争 …'),

@@ -1,0 +1,52 @@
+// Shared state of one extraction: the text views, positions and the message sink.
+import type { VFile } from 'vfile';
+import type { Span } from '../model/schema.js';
+import type { NormalizedText } from '../normalize/index.js';
+import { LineIndex } from '../text/position.js';
+
+export interface Where {
+  readonly annex?: string | null;
+  readonly task?: string | null;
+}
+
+export class ExtractContext {
+  readonly index: LineIndex;
+
+  constructor(
+    readonly text: NormalizedText,
+    readonly file: VFile,
+  ) {
+    this.index = new LineIndex(text.source);
+  }
+
+  span(start: number, end: number): Span {
+    return this.index.span(start, end);
+  }
+
+  /** The source as written (traditional stays traditional): what `raw` fields hold. */
+  raw(start: number, end: number): string {
+    return this.text.source.slice(start, end);
+  }
+
+  /** Simplified text with the document's own punctuation: what text fields hold. */
+  display(start: number, end: number): string {
+    return this.text.display.slice(start, end);
+  }
+
+  /** The parse view: half-width punctuation, simplified. */
+  parse(start: number, end: number): string {
+    return this.text.parse.slice(start, end);
+  }
+
+  mention(start: number, end: number): { raw: string; span: Span } {
+    return { raw: this.raw(start, end), span: this.span(start, end) };
+  }
+
+  /** Attach a diagnostic to the file, vfile-style. `fatal: false` is a warning, `undefined` is info. */
+  report(severity: 'error' | 'warning' | 'info', ruleId: string, reason: string, start: number | null, end: number | null, where: Where = {}): void {
+    const place = start === null ? undefined : { start: this.index.point(start), end: this.index.point(end ?? start) };
+    const message = this.file.message(reason, { place, ruleId, source: 'fenjie:extract' });
+    message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+    (message as unknown as { data: Where }).data = { annex: where.annex ?? null, task: where.task ?? null };
+  }
+}

@@ -1,0 +1,137 @@
+// How a plan organises itself: work groups (工作专班 / 领导小组), the command (指挥部) and reporting cadences.
+import type { UnitToken } from './units.js';
+import { readUnit } from './units.js';
+import { splitTop } from './clauses.js';
+
+export interface WorkGroupMatch {
+  readonly name: string;
+  readonly convener: string | null;
+  readonly deputyConveners: string[];
+  readonly members: Array<{ tokens: UnitToken[]; start: number; end: number }>;
+  readonly office: { tokens: UnitToken[]; start: number; end: number } | null;
+  readonly officeDuties: string | null;
+  readonly liaison: string | null;
+}
+
+const GROUP_NAME = /成立(?:了)?([^,;。]{2,60}?(?:工作专班|领导小组|工作小组|专项小组|专班|指挥部|联席会议))/;
+const CONVENER = /由([^,;。]{2,40}?)(?:任|担任)(?:召集人|组长|指挥长|总召集人)/;
+const DEPUTIES = /(?:由)?([^;。]{2,120}?)(?:任|担任)(?:副召集人|副组长)/;
+const MEMBERS = /([^;。]{2,2000}?)(?:等)?(?:单位|部门)?(?:为|作为)成员单位/;
+const OFFICE = /办公室设(?:在|于)?([^,;。]{2,40}?)(?:[,;。]|$)/;
+const DUTIES = /办公室设[^,;。]+,((?:负责|承担)[^。]*)/;
+const LIAISON = /(各成员单位[^。,;]*?联络员)/;
+
+/** 区政府办联系…的副主任、区市场监督管理局、区发展和改革局(工信)主要负责人 — the trailing title belongs to each bare unit. */
+export function splitPeople(list: string): string[] {
+  const parts = splitTop(list, 0, '、').map((p) => p.text);
+  const title = /(主要负责人|负责人|局长|主任|书记)$/.exec(parts.at(-1) ?? '')?.[1];
+  return parts.map((p) => (title && !/(负责人|局长|主任|书记|区长|县长|市长|省长|部长|主席|委员)$/.test(p) ? `${p}${title}` : p));
+}
+
+function unitsOf(list: string, offset: number): Array<{ tokens: UnitToken[]; start: number; end: number }> {
+  return splitTop(list, offset, '、').map((p) => {
+    let text = p.text.replace(/^(?:由|以)/, '');
+    const start = p.end - text.length;
+    text = text.replace(/等$/, '');
+    return { tokens: readUnit(text), start, end: start + text.length };
+  });
+}
+
+/** Read a work group from one paragraph (parse view) starting at `offset`. */
+export function readWorkGroup(p: string, offset: number): WorkGroupMatch | null {
+  const name = GROUP_NAME.exec(p);
+  if (!name || /指挥部$/.test(name[1]) && !/召集人|组长|成员单位/.test(p)) return null;
+  const after = p.slice(name.index + name[0].length);
+  const base = offset + name.index + name[0].length;
+  const convener = CONVENER.exec(after);
+  let deputies: string[] = [];
+  let membersFrom = 0;
+  if (convener) membersFrom = convener.index + convener[0].length;
+  const deputy = DEPUTIES.exec(after.slice(membersFrom));
+  if (deputy) {
+    deputies = splitPeople(deputy[1].replace(/^[,由]+/, ''));
+    membersFrom += deputy.index + deputy[0].length;
+  }
+  const members = MEMBERS.exec(after.slice(membersFrom));
+  let memberList: WorkGroupMatch['members'] = [];
+  if (members) {
+    const list = members[1].replace(/^[,。;由]+/, '');
+    const listStart = base + membersFrom + members.index + (members[1].length - list.length);
+    memberList = unitsOf(list.replace(/等$/, ''), listStart);
+  }
+  const office = OFFICE.exec(p);
+  let officeMatch: WorkGroupMatch['office'] = null;
+  if (office) {
+    const text = office[1].trim();
+    const start = offset + office.index + office[0].indexOf(text, 3);
+    officeMatch = { tokens: readUnit(text), start, end: start + text.length };
+  }
+  return {
+    name: name[1],
+    convener: convener?.[1] ?? null,
+    deputyConveners: deputies,
+    members: memberList,
+    office: officeMatch,
+    officeDuties: DUTIES.exec(p)?.[1] ?? null,
+    liaison: LIAISON.exec(p)?.[1] ?? null,
+  };
+}
+
+export interface CommandMatch {
+  readonly name: string;
+  readonly commander: string | null;
+  readonly executiveDeputy: string | null;
+  readonly deputies: string[];
+  readonly office: string | null;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** 成立…指挥部(领导小组),由区长任指挥长(组长),常务副区长任常务副指挥长,…;指挥部办公室设在区政府办 */
+export function readCommand(p: string, offset: number): CommandMatch | null {
+  const m = /成立(?:了)?([^,;。]{2,60}?(?:指挥部|领导小组))/.exec(p);
+  if (!m) return null;
+  const who = (role: string) => new RegExp(`(?:由)?([^,;。、]{2,30}?)任${role}`).exec(p)?.[1]?.replace(/^由/, '') ?? null;
+  const deputiesRaw = /,([^,;。]{2,60}?)任副(?:指挥长|组长)/.exec(p)?.[1] ?? null;
+  const sentenceEnd = p.indexOf('。', m.index);
+  const officeSentence = /(?:指挥部|领导小组)?办公室设(?:在|于)?([^,;。]{2,30})/.exec(p);
+  return {
+    name: m[1],
+    commander: who('(?:指挥长|组长)'),
+    executiveDeputy: who('常务副(?:指挥长|组长)'),
+    deputies: deputiesRaw ? splitPeople(deputiesRaw) : [],
+    office: officeSentence?.[1] ?? null,
+    start: offset + m.index,
+    end: offset + (officeSentence ? officeSentence.index + officeSentence[0].length : sentenceEnd >= 0 ? sentenceEnd : p.length),
+  };
+}
+
+export interface CadenceMatch {
+  readonly period: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const CADENCES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/每(旬|月|季度|季|半年|年|周)[\u4e00-\u9fa5]{0,6}?(?:调度|更新|报送|通报|讲评|调度更新|收集|汇报|督查)/g, (m) => period(m[1])],
+  [/(月底|月末|季末|年底|年末)[\u4e00-\u9fa5]{0,4}?(?:收集更新|收集|报送|更新|汇总)/g, (m) => period(m[1].slice(0, 1))],
+  [/“?旬调度、月通报、季讲评”?/g, () => 'ten-days'],
+  [/不少于(\d+)次\/(月|季度|季|年|周)/g, (m) => period(m[2])],
+];
+
+function period(word: string): string {
+  return ({ 旬: 'ten-days', 月: 'month', 季: 'quarter', 季度: 'quarter', 半年: 'half-year', 年: 'year', 周: 'week' } as Record<string, string>)[word] ?? word;
+}
+
+export function findCadences(p: string, offset: number): CadenceMatch[] {
+  const out: CadenceMatch[] = [];
+  for (const [re, per] of CADENCES) {
+    for (const m of p.matchAll(re)) {
+      const start = offset + m.index!;
+      const end = start + m[0].length;
+      if (out.some((c) => start < c.end && end > c.start)) continue;
+      out.push({ period: per(m as unknown as RegExpExecArray), start, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

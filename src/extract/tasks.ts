@@ -1,0 +1,206 @@
+// Tasks of one document: which items are tasks, their sections, clauses, assignments, targets and deadlines.
+import type { Assignment, Clause, DocumentRule, Task } from '../model/schema.js';
+import type { DocumentNode, ItemNode } from '../parse/types.js';
+import type { ExtractContext } from './context.js';
+import { findClauses, type FoundClause } from './find-clauses.js';
+import { findDeadlines } from './deadlines.js';
+import { FIRST_LISTED_LEAD, findRules } from './rules.js';
+import { findTargets } from './targets.js';
+import { allLines, headingOf, items, ownLines, topItems, type TextLine } from './tree.js';
+import { readUnit, type UnitRegistry } from './units.js';
+
+export interface TaskOptions {
+  readonly annexId: string;
+  readonly registry: UnitRegistry;
+  /** members of the annex's work group, for 各成员单位 */
+  readonly groupMembers: readonly string[];
+  /** rules in force for the whole annex */
+  readonly annexRules: readonly DocumentRule[];
+  /** apply the first-listed-lead convention where the document states none (marked inferred) */
+  readonly firstListedLead: boolean;
+  /** a `following` rule carried in from an earlier clause of the document */
+  readonly carried: { rule: DocumentRule | null };
+  /** true when tasks may be taken from leaf items even where no item carries a clause */
+  readonly leavesAreTasks: boolean;
+}
+
+const GOALS = /目标/;
+const TASKS = /任务|措施|举措|重点工作|主要内容|工作内容|工作安排|工作重点/;
+const ORGANISATION = /机制|组织|保障|要求|领导|实施/;
+
+export interface Parts {
+  readonly goals: ItemNode | null;
+  readonly tasks: ItemNode | null;
+  readonly organisation: ItemNode[];
+}
+
+export function partsOf(doc: DocumentNode): Parts {
+  const top = topItems(doc);
+  const heading = (i: ItemNode) => headingOf(i.value);
+  const goals = top.find((i) => GOALS.test(heading(i)) && heading(i).length <= 12) ?? null;
+  const tasks = top.find((i) => i !== goals && TASKS.test(heading(i)) && heading(i).length <= 12) ?? null;
+  const organisation = top.filter((i) => i !== goals && i !== tasks && ORGANISATION.test(heading(i)));
+  return { goals, tasks, organisation };
+}
+
+/** Pick the task level: the shallowest numbering style whose items carry their own clauses; else the leaves. */
+function taskItems(ctx: ExtractContext, area: ItemNode | DocumentNode, leavesAreTasks: boolean): Array<{ item: ItemNode; ancestors: ItemNode[] }> {
+  const all = [...items(area)];
+  let best: { depth: number; style: string } | null = null;
+  for (const { item, ancestors } of all) {
+    if (best && ancestors.length >= best.depth) continue;
+    if (findClauses(ctx.text.parse, ownLines(item)).clauses.length > 0) best = { depth: ancestors.length, style: item.style };
+  }
+  if (best) return all.filter(({ item }) => item.style === best!.style);
+  if (!leavesAreTasks) return [];
+  return all.filter(({ item }) => !item.children.some((c) => c.type === 'item'));
+}
+
+function textOf(ctx: ExtractContext, lines: readonly TextLine[]): string {
+  return lines.map((l) => ctx.display(l.start, l.end).trim()).join('\n');
+}
+
+/** The parse view of `lines` with the clauses blanked out, for targets and deadlines to read. */
+function masked(ctx: ExtractContext, line: TextLine, clauses: readonly FoundClause[]): string {
+  let s = ctx.parse(line.start, line.end);
+  for (const c of clauses) {
+    const a = Math.max(c.outerStart, line.start);
+    const b = Math.min(c.outerEnd, line.end);
+    if (a < b) s = s.slice(0, a - line.start) + ' '.repeat(b - a) + s.slice(b - line.start);
+  }
+  return s;
+}
+
+export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Parts, options: TaskOptions): { tasks: Task[]; sections: Array<{ number: string; title: string; item: ItemNode }>; rules: DocumentRule[] } {
+  const area = parts.tasks ?? doc;
+  const found = taskItems(ctx, area, options.leavesAreTasks);
+  const ordinals = found.map(({ item }) => item.ordinal);
+  const unique = new Set(ordinals).size === ordinals.length;
+  if (!unique && found.length) {
+    ctx.report('warning', 'duplicate-task-number', `附件任务编号重复,改用顺序编号 (task numbers repeat; ids use running order)`, found[0].item.position.start.offset!, found[0].item.position.end.offset!, { annex: options.annexId });
+  }
+  const sections: Array<{ number: string; title: string; item: ItemNode }> = [];
+  const rules: DocumentRule[] = [];
+  const tasks: Task[] = [];
+  let previous = 0;
+
+  found.forEach(({ item, ancestors }, n) => {
+    const id = `${options.annexId}.T${unique ? item.ordinal : n + 1}`;
+    const where = { annex: options.annexId, task: id };
+    if (item.ordinal !== previous + 1 && item.ordinal !== 1) {
+      ctx.report('warning', 'numbering-gap', `任务编号不连续: ${previous} 之后是 ${item.ordinal} (numbering gap)`, item.position.start.offset!, item.valueStart, where);
+    }
+    previous = item.ordinal;
+    const inArea = ancestors.filter((a) => a !== parts.tasks);
+    const section = inArea.at(-1) ?? null;
+    if (section && !sections.some((s) => s.item === section)) sections.push({ number: section.number, title: headingOf(section.value), item: section });
+
+    const lines = allLines(item);
+    const { clauses: foundClauses, problems } = findClauses(ctx.text.parse, lines);
+    for (const p of problems) {
+      const reason = p.ruleId === 'unbalanced-bracket' ? '括号不配对,责任分工可能未读全 (unbalanced bracket)' : '看起来是责任分工,但未能读懂 (clause not understood)';
+      ctx.report('warning', p.ruleId, reason, p.start, p.end, where);
+    }
+    const clauses: Clause[] = [];
+    const assignments: Assignment[] = [];
+    foundClauses.forEach((fc, index) => {
+      clauses.push({ index, form: fc.form, raw: ctx.raw(fc.start, fc.end), span: ctx.span(fc.start, fc.end) });
+      for (const r of fc.reading.rules) {
+        const scope = /以下|下同|后同/.test(ctx.parse(r.start, r.end)) ? 'following' : 'annex';
+        const rule: DocumentRule = { id: FIRST_LISTED_LEAD, scope, raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) };
+        rules.push(rule);
+        if (scope === 'following') options.carried.rule = rule;
+      }
+      for (const u of fc.reading.unclear) {
+        ctx.report('warning', 'unclear-clause', `未说明职责的单位: ${ctx.display(u.start, u.end)} (unit with no role)`, u.start, u.end, where);
+      }
+      const clauseAssignments = assignClause(ctx, fc, index, options, where);
+      applyConvention(clauseAssignments, fc, options, rules);
+      assignments.push(...clauseAssignments);
+    });
+    if (foundClauses.length && !assignments.some((a) => a.role === 'lead')) {
+      ctx.report('info', 'no-lead', `任务未写明牵头单位,全部记为责任单位 (no lead named)`, foundClauses[0].start, foundClauses[0].end, where);
+    }
+    if (!foundClauses.length && !problems.length) {
+      ctx.report('info', 'no-clause', `任务没有责任分工 (no responsibility clause)`, item.position.start.offset!, item.valueStart + item.value.length, where);
+    }
+
+    const targets = [];
+    const deadlines = [];
+    for (const line of lines) {
+      const view = masked(ctx, line, foundClauses);
+      for (const t of findTargets(view, line.start)) targets.push({ indicator: t.indicator, verb: t.verb, value: t.value, unit: t.unit, qualifier: t.qualifier, raw: ctx.raw(t.start, t.end), span: ctx.span(t.start, t.end) });
+      for (const d of findDeadlines(view, line.start)) deadlines.push({ kind: d.kind, date: d.date, period: d.period, raw: ctx.raw(d.start, d.end), span: ctx.span(d.start, d.end) });
+    }
+    const start = item.position.start.offset!;
+    const end = item.position.end.offset!;
+    tasks.push({
+      id,
+      number: item.number,
+      section: section?.number ?? null,
+      sectionTitle: section ? headingOf(section.value) : null,
+      title: headingOf(ctx.display(item.valueStart, item.valueStart + item.value.length)),
+      text: textOf(ctx, lines),
+      clauses,
+      assignments,
+      targets,
+      deadlines,
+      span: ctx.span(start, end),
+    });
+  });
+  return { tasks, sections, rules };
+}
+
+function assignClause(ctx: ExtractContext, fc: FoundClause, index: number, options: TaskOptions, where: { annex: string; task: string }): Assignment[] {
+  const out: Assignment[] = [];
+  const seen = new Set<string>();
+  const raw = ctx.raw(fc.start, fc.end);
+  const span = ctx.span(fc.start, fc.end);
+  for (const m of fc.reading.mentions) {
+    const collectiveOfMembers = /^(?:各|全体|其他)?成员单位$/.test(m.written) && options.groupMembers.length > 0;
+    const tokens = collectiveOfMembers
+      ? options.groupMembers.map((name) => ({ name, parent: null, desk: null, alias: null, kind: 'unit' as const }))
+      : readUnit(m.written);
+    for (const token of tokens) {
+      const unit = collectiveOfMembers ? token.name : options.registry.add(token, m.start);
+      if (seen.has(unit)) {
+        if (!collectiveOfMembers) ctx.report('warning', 'duplicate-unit', `同一分工中重复列出: ${unit} (listed twice; kept once)`, m.start, m.end, where);
+        continue;
+      }
+      seen.add(unit);
+      out.push({
+        role: m.role,
+        unit,
+        raw,
+        clause: index,
+        inferred: false,
+        rule: null,
+        resolvedFrom: collectiveOfMembers ? m.written : null,
+        desk: token.desk,
+        mention: ctx.mention(m.start, m.end),
+        span,
+      });
+    }
+  }
+  return out;
+}
+
+/** Where a clause names no lead, a stated (or requested) first-listed convention makes its first unit the lead. */
+function applyConvention(assignments: Assignment[], fc: FoundClause, options: TaskOptions, ownRules: readonly DocumentRule[]): void {
+  if (assignments.length === 0 || assignments.some((a) => a.role === 'lead')) return;
+  const rule = ownRules.at(-1) ?? options.carried.rule ?? options.annexRules[0] ?? null;
+  const first = assignments[0];
+  if (first.role !== 'responsible') return;
+  if (rule) {
+    first.role = 'lead';
+    first.inferred = true;
+    first.rule = rule.id;
+  } else if (options.firstListedLead) {
+    first.role = 'lead';
+    first.inferred = true;
+    first.rule = `${FIRST_LISTED_LEAD}:option`;
+  }
+  void fc;
+}
+
+export { findRules };

@@ -1,0 +1,65 @@
+// fenjie's programmatic API: read → normalize → parse → extract → validate. The CLI calls only these.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { diagnosticsOf } from './diagnostics/index.js';
+import { extractPlan, type ExtractOptions } from './extract/plan.js';
+import { ingest, IngestError, type Ingested } from './ingest/index.js';
+import { Plan, SCHEMA_VERSION } from './model/schema.js';
+import { normalizeText } from './normalize/index.js';
+import { noticeParser } from './parse/index.js';
+import type { RootNode } from './parse/types.js';
+import { LineIndex } from './text/position.js';
+
+export type { ExtractOptions } from './extract/plan.js';
+export { IngestError } from './ingest/index.js';
+export * from './model/schema.js';
+
+export interface ExtractedNotice {
+  readonly plan: Plan;
+  /** the decoded source text every span points into */
+  readonly source: string;
+  readonly tree: RootNode;
+}
+
+/** Extract a Plan from an already ingested source. Pure apart from the clock-free hash. */
+export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Array, options: ExtractOptions = {}): ExtractedNotice {
+  const text = normalizeText(ingested.text);
+  const file = new VFile({ path, value: text.parse });
+  const tree = unified().use(noticeParser).parse(file) as RootNode;
+  const result = extractPlan(tree, text, file, ingested.meta, options);
+  const index = new LineIndex(text.source);
+  const plan = Plan.parse({
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      format: ingested.format,
+      encoding: ingested.encoding,
+      script: text.script,
+      chars: text.source.length,
+      lines: index.lineCount,
+    },
+    notice: result.notice,
+    goals: result.goals,
+    annexes: result.annexes,
+    units: result.units,
+    diagnostics: diagnosticsOf(file, index),
+  });
+  return { plan, source: text.source, tree };
+}
+
+/** Read a notice file (.txt, .html, .docx) and extract its Plan. Throws IngestError for unreadable input. */
+export async function extractNotice(path: string, options: ExtractOptions = {}): Promise<ExtractedNotice> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'read-failed';
+    const why = code === 'ENOENT' ? '文件不存在 (no such file)' : code === 'EISDIR' ? '这是一个目录 (is a directory)' : code === 'EACCES' ? '没有读取权限 (permission denied)' : `无法读取 (${code})`;
+    throw new IngestError(why, path, code);
+  }
+  const ingested = await ingest(bytes, path);
+  return extractIngested(ingested, path, bytes, options);
+}

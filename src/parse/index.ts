@@ -1,0 +1,3 @@
+export { parseNotice, noticeParser } from './parse-notice.js';
+export { readMarker, chineseNumber } from './numbering.js';
+export type * from './types.js';
