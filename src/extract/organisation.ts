@@ -15,8 +15,8 @@ export interface WorkGroupMatch {
 
 const GROUP_NAME = /成立(?:了)?([^,;。]{2,60}?(?:工作专班|领导小组|工作小组|专项小组|专班|指挥部|联席会议))/;
 const CONVENER = /由([^,;。]{2,40}?)(?:任|担任)(?:召集人|组长|指挥长|总召集人)/;
-const DEPUTIES = /(?:由)?([^;。]{2,120}?)(?:任|担任)(?:副召集人|副组长)/;
-const MEMBERS = /([^;。]{2,2000}?)(?:等)?(?:单位|部门)?(?:为|作为)成员单位/;
+const DEPUTIES = /(?:^|,)(?:由)?([^,;。]{2,200}?)(?:任|担任)(?:常务)?(?:副召集人|副组长)/g;
+const MEMBERS = /([^;。]{2,2000}?)(?:为|作为)成员单位/;
 const OFFICE = /办公室设(?:在|于)?([^,;。]{2,40}?)(?:[,;。]|$)/;
 const DUTIES = /办公室设[^,;。]+,((?:负责|承担)[^。]*)/;
 const LIAISON = /(各成员单位[^。,;]*?联络员)/;
@@ -47,10 +47,12 @@ export function readWorkGroup(p: string, offset: number): WorkGroupMatch | null 
   let deputies: string[] = [];
   let membersFrom = 0;
   if (convener) membersFrom = convener.index + convener[0].length;
-  const deputy = DEPUTIES.exec(after.slice(membersFrom));
-  if (deputy) {
-    deputies = splitPeople(deputy[1].replace(/^[,由]+/, ''));
-    membersFrom += deputy.index + deputy[0].length;
+  // Deputies may come in several groups: "A、B任常务副召集人,C、D负责人任副召集人".
+  const deputiesFrom = membersFrom;
+  for (const d of after.slice(deputiesFrom).matchAll(DEPUTIES)) {
+    if (after.slice(membersFrom, deputiesFrom + d.index!).includes('成员单位')) break;
+    deputies.push(...splitPeople(d[1]));
+    membersFrom = deputiesFrom + d.index! + d[0].length;
   }
   const members = MEMBERS.exec(after.slice(membersFrom));
   let memberList: WorkGroupMatch['members'] = [];

@@ -21,7 +21,7 @@ const QUANTITY = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)(${UNITS.map(escape).j
 const VERBS = [
   '增长', '增加', '达到', '达', '新增', '提高到', '提高至', '提升到', '提升至', '提高', '提升', '保持在', '保持', '突破', '超过',
   '完成', '控制在', '下降到', '下降', '降低到', '降低至', '降低', '减少', '新建', '建成', '建设', '改造', '培育', '引进', '实施', '举办',
-  '开展', '争取', '稳定在', '不低于', '不少于', '不超过', '扩大到', '覆盖', '配备', '落实', '争创', '创建',
+  '开展', '争取', '稳定在', '降至', '降到', '升至', '增至', '减至', '控制到', '不低于', '不少于', '不超过', '扩大到', '覆盖', '配备', '落实', '争创', '创建',
 ].sort((a, b) => b.length - a.length);
 const VERB_AT_END = new RegExp(`^(.*?)(${VERBS.join('|')})(到|至|为|在)?$`);
 const VERB_AT_START = new RegExp(`^(${VERBS.join('|')})(.+)$`);
@@ -59,20 +59,37 @@ export function findTargets(s: string, offset: number): TargetMatch[] {
     if (atEnd && atEnd[1]) {
       indicator = atEnd[1];
       verb = atEnd[2] + (atEnd[3] ?? '');
+      // "…降至4%以下、其他银行年利率降至4.5%以下": the second target starts after the first one's list mark.
+      const cut = indicator.lastIndexOf('、');
+      if (cut >= 0 && /\d/.test(indicator.slice(0, cut))) {
+        start += cut + 1;
+        indicator = indicator.slice(cut + 1);
+      }
+      const lead = /^(?:完成|实现)/.exec(indicator);
+      if (lead && indicator.length - lead[0].length >= 2) {
+        start += lead[0].length;
+        indicator = indicator.slice(lead[0].length);
+      }
     } else if (atStart) {
       verb = atStart[1];
       indicator = atStart[2];
     } else if (atEnd && !atEnd[1]) {
       // "完成1000人…检查": the indicator follows the quantity.
       verb = atEnd[2] + (atEnd[3] ?? '');
-      indicator = s.slice(qualEnd, to).replace(/、.*$/, '');
+      indicator = s.slice(qualEnd, to).replace(/、.*$/, '').trimEnd();
       end = qualEnd + indicator.length;
     } else {
       // "服务人数3100人": the value follows the indicator directly; only where the quantity closes the phrase.
       indicator = body;
       if (s.slice(qualEnd, to).trim() !== '') continue;
     }
-    indicator = indicator.replace(/^[、“”\s]+|[、\s]+$/g, '');
+    indicator = indicator.replace(/^[、\s]+|[、\s]+$/g, '');
+    // A quote that opens or closes outside the indicator is not part of it: “个转企”新增20户.
+    if (indicator.endsWith('”') && !indicator.includes('“')) indicator = indicator.slice(0, -1);
+    if (indicator.startsWith('“') && !indicator.includes('”')) {
+      indicator = indicator.slice(1);
+      start += 1;
+    }
     if (indicator.length < 2 || /^\d/.test(indicator)) continue;
     out.push({
       indicator,

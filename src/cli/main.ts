@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// fenjie CLI: commander wiring only; each command calls the API and sets the exit code.
+import { Command, Option } from 'commander';
+import { describeError, EXIT } from './errors.js';
+import { registerExtract } from './extract.js';
+
+const program = new Command();
+program
+  .name('fenjie')
+  .description('分解: 把政府方案通知读成结构化台账 (plan.json),并生成任务分解表、责任矩阵和各单位责任清单。\nRead a Chinese plan notice into a validated Plan and build the documents offices circulate.')
+  .version('0.1.0')
+  .addOption(new Option('--debug', 'show stack traces for internal errors'))
+  .showHelpAfterError('(fenjie --help 查看用法)')
+  .configureOutput({ outputError: (str, write) => write(str) })
+  .exitOverride();
+
+registerExtract(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(EXIT.ok);
+  if (code?.startsWith('commander.')) process.exit(EXIT.failure);
+  process.stderr.write(`${describeError(error)}\n`);
+  if (program.opts().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = EXIT.failure;
+}
