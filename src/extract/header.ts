@@ -50,11 +50,11 @@ export function planNameOf(planTitle: string | null, place: string | null): stri
   if (!planTitle) return null;
   let name = planTitle;
   if (place && name.startsWith(place)) name = name.slice(place.length);
-  name = name.replace(/^关于/, '').replace(PLAN_KIND, '').replace(/的$/, '');
+  name = name.replace(/^.*?关于/, '').replace(PLAN_KIND, '').replace(/的$/, '');
   return name || null;
 }
 
-export function readHeader(paragraphs: readonly ParagraphNode[], meta: IngestMeta): HeaderMatch {
+export function readHeader(head: readonly ParagraphNode[], tail: readonly ParagraphNode[], meta: IngestMeta): HeaderMatch {
   let issuer: string | null = null;
   let title: string | null = null;
   let docNumber: string | null = null;
@@ -62,32 +62,42 @@ export function readHeader(paragraphs: readonly ParagraphNode[], meta: IngestMet
   let recipients: string[] = [];
   let planTitle: string | null = null;
 
-  paragraphs.forEach((p, i) => {
-    const v = p.value;
+  // Titles are often broken over two lines: try each line, then each line joined with the next.
+  const values = head.map((p) => p.value.trim());
+  const candidates = [...values, ...values.slice(0, -1).map((v, i) => v + values[i + 1])];
+  for (const v of candidates) {
     const t = TITLE.exec(v);
-    if (t && !title) {
-      title = t[1];
-      const before = v.slice(0, t.index).trim();
-      if (before && ORG.test(before)) issuer = before;
-      const inner = /《([^》]+)》/.exec(t[1]);
-      if (inner) planTitle = inner[1].replace(/〈/g, '《').replace(/〉/g, '》');
-    }
+    if (!t) continue;
+    title = t[1];
+    const before = v.slice(0, t.index).trim();
+    if (before && ORG.test(before)) issuer = before;
+    const inner = /《([^》]+)》/.exec(t[1]);
+    if (inner) planTitle = inner[1].replace(/〈/g, '《').replace(/〉/g, '》');
+    break;
+  }
+  const all = [...head, ...tail];
+  all.forEach((p, i) => {
+    const v = p.value;
     const n = DOC_NUMBER.exec(v);
     if (n && !docNumber) docNumber = n[0];
     const d = readDate(v);
     if (d && !date) {
       date = d;
-      const prev = paragraphs[i - 1]?.value.trim();
+      const prev = all[i - 1]?.value.trim();
       if (!issuer && prev && ORG.test(prev) && prev.length < 40) issuer = prev;
     }
-    if (!recipients.length && /:$/.test(v) && !TITLE.test(v) && v.length < 200) {
-      recipients = v.slice(0, -1).split(/[,;]/).map((r) => r.trim()).filter(Boolean);
-    }
   });
+  for (const p of head) {
+    const v = p.value;
+    if (/:$/.test(v) && !TITLE.test(v) && v.length < 200) {
+      recipients = v.slice(0, -1).split(/[,;]/).map((r) => r.trim()).filter(Boolean);
+      break;
+    }
+  }
   // A plan issued without a covering 印发 title: a standalone line naming a plan after the date.
   if (!planTitle) {
-    const standalone = paragraphs.find((p) => PLAN_KIND.test(p.value) && !/[。,]/.test(p.value) && p.value.length < 80);
-    planTitle = standalone?.value ?? (title && !/印发|转发/.test(title) ? title : null);
+    const standalone = head.find((p) => PLAN_KIND.test(p.value) && !/[。,]/.test(p.value) && !TITLE.test(p.value) && p.value.length < 80);
+    planTitle = title && !/印发|转发/.test(title) ? `${issuer ?? ''}${title}` : (standalone?.value ?? null);
   }
   issuer ??= meta.issuer ?? null;
   const place = placeOf(issuer);

@@ -115,7 +115,7 @@ export interface CadenceMatch {
 }
 
 const CADENCES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/每(旬|月|季度|季|半年|年|周)[\u4e00-\u9fa5]{0,6}?(?:调度|更新|报送|通报|讲评|调度更新|收集|汇报|督查)/g, (m) => period(m[1])],
+  [/每(旬|月|季度|季|半年|年|周)[\u4e00-\u9fa5]{0,6}?(?:调度更新|收集更新|调度|更新|报送|通报|讲评|收集|汇报|督查)/g, (m) => period(m[1])],
   [/(月底|月末|季末|年底|年末)[\u4e00-\u9fa5]{0,4}?(?:收集更新|收集|报送|更新|汇总)/g, (m) => period(m[1].slice(0, 1))],
   [/“?旬调度、月通报、季讲评”?/g, () => 'ten-days'],
   [/不少于(\d+)次\/(月|季度|季|年|周)/g, (m) => period(m[2])],

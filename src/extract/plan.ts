@@ -10,7 +10,7 @@ import { findCadences, readCommand, readWorkGroup } from './organisation.js';
 import { findRules } from './rules.js';
 import { findTargets } from './targets.js';
 import { extractTasks, partsOf } from './tasks.js';
-import { allLines, headingOf, paragraphsBefore } from './tree.js';
+import { allLines, headingOf, paragraphsAfter, paragraphsBefore } from './tree.js';
 import { UnitRegistry, type UnitToken } from './units.js';
 
 export interface ExtractOptions {
@@ -81,10 +81,24 @@ function annexRules(ctx: ExtractContext, doc: DocumentNode, excludeTasks: Docume
     if (child === excludeTasks) continue;
     const lines = child.type === 'item' ? allLines(child) : child.chrome ? [] : [{ start: child.position.start.offset!, end: child.position.end.offset! }];
     for (const l of lines) {
-      for (const r of findRules(ctx.parse(l.start, l.end), l.start, 'annex')) rules.push({ id: r.id, scope: 'annex', raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) });
+      const text = ctx.parse(l.start, l.end);
+      for (const r of findRules(text, l.start, 'annex')) {
+        // A convention inside a clause's brackets is read with that clause (and may carry forward), not here.
+        if (bracketDepth(text, r.start - l.start) > 0) continue;
+        rules.push({ id: r.id, scope: 'annex', raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) });
+      }
     }
   }
   return rules;
+}
+
+function bracketDepth(text: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (text[i] === '(' || text[i] === '[') depth++;
+    else if ((text[i] === ')' || text[i] === ']') && depth > 0) depth--;
+  }
+  return depth;
 }
 
 function noticeOf(ctx: ExtractContext, header: HeaderMatch, cover: DocumentNode | null): Notice {
@@ -109,7 +123,7 @@ export function extractPlan(tree: RootNode, text: NormalizedText, file: VFile, m
   const registry = new UnitRegistry();
   const cover = tree.children.find((d) => d.annex === 0) ?? null;
   const annexDocs = tree.children.filter((d) => d.annex > 0);
-  const header = readHeader(cover ? paragraphsBefore(cover) : [], meta);
+  const header = readHeader(cover ? paragraphsBefore(cover) : [], cover ? paragraphsAfter(cover) : [], meta);
   const carried = { rule: null as DocumentRule | null };
 
   const coverParts = cover ? partsOf(cover) : null;

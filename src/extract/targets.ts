@@ -21,13 +21,14 @@ const QUANTITY = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)(${UNITS.map(escape).j
 const VERBS = [
   '增长', '增加', '达到', '达', '新增', '提高到', '提高至', '提升到', '提升至', '提高', '提升', '保持在', '保持', '突破', '超过',
   '完成', '控制在', '下降到', '下降', '降低到', '降低至', '降低', '减少', '新建', '建成', '建设', '改造', '培育', '引进', '实施', '举办',
-  '开展', '争取', '稳定在', '降至', '降到', '升至', '增至', '减至', '控制到', '不低于', '不少于', '不超过', '扩大到', '覆盖', '配备', '落实', '争创', '创建',
+  '开展', '争取', '实现', '稳定在', '降至', '降到', '升至', '增至', '减至', '控制到', '不低于', '不少于', '不超过', '扩大到', '覆盖', '配备', '落实', '争创', '创建',
 ].sort((a, b) => b.length - a.length);
 const VERB_AT_END = new RegExp(`^(.*?)(${VERBS.join('|')})(到|至|为|在)?$`);
 const VERB_AT_START = new RegExp(`^(${VERBS.join('|')})(.+)$`);
 const QUALIFIER_AFTER = /^(及以上|以上|左右|以下|以内|上下)/;
-const FILLER = /^(?:力争|确保|努力|推动|全年|其中|全区|全市|全县|全省|全镇|全乡|我区|我市|我县|我省|我镇|所有|全部|年内|今年|实现|使|并|且|到\d{4}年底?|\d{4}年|,)+/;
-const ASPIRATION = /^(力争|确保|争取)/;
+const FILLER = /^(?:力争|确保|至少|努力|积极|推动|全年|其中|年底|年内|每(?:年|半年|季度|季|月|旬|周)|全区|全市|全县|全省|全镇|全乡|我区|我市|我县|我省|我镇|所有|全部|年内|今年|实现|使|并|且|到\d{4}年底?|\d{4}年|,)+/;
+const ASPIRATION = /^(力争|确保|争取|至少)/;
+const count = (s: string, ch: string) => s.split(ch).length - 1;
 const BOUNDARY = /[,;。:!?\n()]/;
 
 /** Find targets in one stretch of text. `s` is the parse view of the stretch, `offset` where it starts. */
@@ -49,6 +50,8 @@ export function findTargets(s: string, offset: number): TargetMatch[] {
     const head = from + (filler?.[0].length ?? 0);
     const body = s.slice(head, qStart);
     if (/[\d—\-~～]$/.test(pre) || /第$/.test(pre)) continue;
+    // A number inside quotes names a policy ("稳增长20条", "两个70%"), it is not a target.
+    if (count(s.slice(0, qStart), '“') > count(s.slice(0, qStart), '”')) continue;
 
     let indicator: string;
     let verb: string | null = null;
@@ -84,6 +87,10 @@ export function findTargets(s: string, offset: number): TargetMatch[] {
       if (s.slice(qualEnd, to).trim() !== '') continue;
     }
     indicator = indicator.replace(/^[、\s]+|[、\s]+$/g, '');
+    // "…均提高到", "…至少开展": adverbs between indicator and verb are not part of the indicator.
+    const adverb = /(?:均|都|全|至少|不少于)$/.exec(indicator);
+    if (adverb && verb && indicator.length > adverb[0].length) indicator = indicator.slice(0, -adverb[0].length);
+    const least = adverb?.[0] === '至少' ? '至少' : null;
     // A quote that opens or closes outside the indicator is not part of it: “个转企”新增20户.
     if (indicator.endsWith('”') && !indicator.includes('“')) indicator = indicator.slice(0, -1);
     if (indicator.startsWith('“') && !indicator.includes('”')) {
@@ -96,7 +103,7 @@ export function findTargets(s: string, offset: number): TargetMatch[] {
       verb,
       value: Number(q[1]),
       unit: q[2],
-      qualifier: qual?.[1] ?? aspiration,
+      qualifier: qual?.[1] ?? aspiration ?? least,
       start: offset + start,
       end: offset + end,
     });

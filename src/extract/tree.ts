@@ -56,3 +56,10 @@ export function paragraphsBefore(doc: DocumentNode): ParagraphNode[] {
   }
   return out;
 }
+
+/** Paragraphs standing at document level after the first item: signature, date, 此件公开发布. */
+export function paragraphsAfter(doc: DocumentNode): ParagraphNode[] {
+  const first = doc.children.findIndex((c) => c.type === 'item');
+  if (first < 0) return [];
+  return doc.children.slice(first).filter((c): c is ParagraphNode => c.type === 'paragraph' && !c.chrome);
+}
