@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { Span } from '../model/schema.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { LineIndex } from '../text/position.js';
+import type { LineClauses } from './find-clauses.js';
 
 export interface Where {
   readonly annex?: string | null;
@@ -11,6 +12,8 @@ export interface Where {
 
 export class ExtractContext {
   readonly index: LineIndex;
+  /** clause readings per line start, shared by the passes that look for clauses */
+  readonly clauseCache = new Map<number, LineClauses>();
 
   constructor(
     readonly text: NormalizedText,

@@ -23,38 +23,56 @@ const OPEN: Record<string, string> = { '(': ')', '[': ']' };
 const LABEL_LINE = /^(?:牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位)\s*:/;
 const ROLE_WORD = /牵头|负责|配合|协助|参与|协办/;
 
-export function findClauses(parse: string, lines: readonly TextLine[]): { clauses: FoundClause[]; problems: ClauseProblem[] } {
+export interface LineClauses {
+  readonly clauses: FoundClause[];
+  readonly problems: ClauseProblem[];
+}
+
+/** Clauses of one line; `cache` (keyed by line start) lets the task-level pass and the task pass share the work. */
+export function findClauses(parse: string, lines: readonly TextLine[], cache?: Map<number, LineClauses>): LineClauses {
   const clauses: FoundClause[] = [];
   const problems: ClauseProblem[] = [];
   for (const line of lines) {
-    const text = parse.slice(line.start, line.end);
-    if (LABEL_LINE.test(text)) {
-      const reading = readClause(text, line.start);
-      if (reading && plausible(reading)) {
-        clauses.push({ form: 'line', start: line.start, end: line.end, outerStart: line.start, outerEnd: line.end, reading });
-        continue;
+    let found = cache?.get(line.start);
+    if (!found) {
+      found = clausesOfLine(parse, line);
+      cache?.set(line.start, found);
+    }
+    clauses.push(...found.clauses);
+    problems.push(...found.problems);
+  }
+  return { clauses, problems };
+}
+
+function clausesOfLine(parse: string, line: TextLine): LineClauses {
+  const clauses: FoundClause[] = [];
+  const problems: ClauseProblem[] = [];
+  const text = parse.slice(line.start, line.end);
+  if (LABEL_LINE.test(text)) {
+    const reading = readClause(text, line.start);
+    if (reading && plausible(reading)) {
+      return { clauses: [{ form: 'line', start: line.start, end: line.end, outerStart: line.start, outerEnd: line.end, reading }], problems };
+    }
+  }
+  for (let i = 0; i < text.length; i++) {
+    const close = OPEN[text[i]];
+    if (!close) continue;
+    const j = matching(text, i);
+    if (j < 0) {
+      const rest = text.slice(i + 1);
+      if (ROLE_WORD.test(rest)) problems.push({ ruleId: 'unbalanced-bracket', start: line.start + i, end: line.end });
+      break;
+    }
+    const body = text.slice(i + 1, j);
+    const reading = ROLE_WORD.test(body) ? readClause(body, line.start + i + 1) : null;
+    if (reading) {
+      if (plausible(reading)) {
+        clauses.push({ form: 'parenthetical', start: line.start + i + 1, end: line.start + j, outerStart: line.start + i, outerEnd: line.start + j + 1, reading });
+      } else if (body.length < 200) {
+        problems.push({ ruleId: 'unclear-clause', start: line.start + i + 1, end: line.start + j });
       }
     }
-    for (let i = 0; i < text.length; i++) {
-      const close = OPEN[text[i]];
-      if (!close) continue;
-      const j = matching(text, i);
-      if (j < 0) {
-        const rest = text.slice(i + 1);
-        if (ROLE_WORD.test(rest)) problems.push({ ruleId: 'unbalanced-bracket', start: line.start + i, end: line.end });
-        break;
-      }
-      const body = text.slice(i + 1, j);
-      const reading = readClause(body, line.start + i + 1);
-      if (reading) {
-        if (plausible(reading)) {
-          clauses.push({ form: 'parenthetical', start: line.start + i + 1, end: line.start + j, outerStart: line.start + i, outerEnd: line.start + j + 1, reading });
-        } else if (ROLE_WORD.test(body) && body.length < 200) {
-          problems.push({ ruleId: 'unclear-clause', start: line.start + i + 1, end: line.start + j });
-        }
-      }
-      i = j;
-    }
+    i = j;
   }
   return { clauses, problems };
 }

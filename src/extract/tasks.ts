@@ -49,7 +49,7 @@ function taskItems(ctx: ExtractContext, area: ItemNode | DocumentNode, leavesAre
   let best: { depth: number; style: string } | null = null;
   for (const { item, ancestors } of all) {
     if (best && ancestors.length >= best.depth) continue;
-    if (findClauses(ctx.text.parse, ownLines(item)).clauses.length > 0) best = { depth: ancestors.length, style: item.style };
+    if (findClauses(ctx.text.parse, ownLines(item), ctx.clauseCache).clauses.length > 0) best = { depth: ancestors.length, style: item.style };
   }
   if (best) return all.filter(({ item }) => item.style === best!.style);
   if (!leavesAreTasks) return [];
@@ -96,7 +96,7 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
     if (section && !sections.some((s) => s.item === section)) sections.push({ number: section.number, title: headingOf(section.value), item: section });
 
     const lines = allLines(item);
-    const { clauses: foundClauses, problems } = findClauses(ctx.text.parse, lines);
+    const { clauses: foundClauses, problems } = findClauses(ctx.text.parse, lines, ctx.clauseCache);
     for (const p of problems) {
       const reason = p.ruleId === 'unbalanced-bracket' ? '括号不配对,责任分工可能未读全 (unbalanced bracket)' : '看起来是责任分工,但未能读懂 (clause not understood)';
       ctx.report('warning', p.ruleId, reason, p.start, p.end, where);

@@ -8,13 +8,8 @@ const FOLDS: Record<string, string> = {
   '、': '、', '﹐': ',', '﹔': ';', '﹕': ':', '—': '—', '－': '-',
 };
 
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).filter((k) => FOLDS[k] !== k).join('')}\uff10-\uff19]`, 'g');
+
 export function foldPunctuation(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else out += FOLDS[ch] ?? ch;
-  }
-  return out;
+  return text.replace(FOLDABLE, (ch) => FOLDS[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xff10 + 48));
 }

@@ -10,6 +10,7 @@ import type { CellNode, DocumentNode, ItemNode, NumberStyle, ParagraphNode, Root
 
 const ANNEX_MARKER = /^附\s*件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*:?\s*$/;
 const TRIM = /^[ \r]+|[ \r]+$/g;
+const SIGNATURE_DATE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 // Web-page debris that survives copy-paste from a portal: kept in the tree (so nothing is lost) but flagged.
 const CHROME = /^(?:您当前的位置|当前位置|\[?打印本页\]?|\[?关闭窗口\]?|分享到|【打印本页】|【关闭窗口】)/;
 
@@ -57,6 +58,18 @@ export function parseNotice(text: string): RootNode {
     }
     if (CHROME.test(line.text)) {
       doc.children.push({ type: 'paragraph', value: line.text, chrome: true, position: pos(line.start, end) });
+      continue;
+    }
+    if (SIGNATURE_DATE.test(line.text.replace(/\s+/g, ''))) {
+      // The signing date closes the body: it, the issuer line above it and what follows belong to the document.
+      const owner = stack.at(-1);
+      const prev = owner?.children.at(-1);
+      if (owner && prev?.type === 'paragraph' && prev.value.length <= 30 && !/[。,;:]/.test(prev.value)) {
+        owner.children.pop();
+        doc.children.push(prev);
+      }
+      doc.children.push({ type: 'paragraph', value: line.text, position: pos(line.start, end) });
+      stack = [];
       continue;
     }
     const marker = line.text.includes('\t') ? null : readMarker(line.text);
