@@ -2,6 +2,7 @@
 // fenjie CLI: commander wiring only; each command calls the API and sets the exit code.
 import { Command, Option } from 'commander';
 import { describeError, EXIT } from './errors.js';
+import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 
 const program = new Command();
@@ -15,6 +16,7 @@ program
   .exitOverride();
 
 registerExtract(program);
+registerDiff(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,30 @@
+// fenjie diff <old> <new>: exit 0 no changes, 1 changes, 2 error (like diff(1)).
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { diffPlans, renderDiffDocx, renderDiffMarkdown } from '../diff/index.js';
+import { CliError, EXIT } from './errors.js';
+import { refuseInputAsOutput, writeFileAtomic } from './io.js';
+import { loadPlan } from './load-plan.js';
+
+export function registerDiff(program: Command): void {
+  program
+    .command('diff')
+    .description('比较两个版本的方案,列出目标、任务、分工、专班的全部变化 (compare two plans; exit 0 same, 1 changed, 2 error)')
+    .argument('<old>', 'old version: notice file or plan.json')
+    .argument('<new>', 'new version: notice file or plan.json')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['md', 'json', 'docx']).default('md'))
+    .option('-o, --output <file>', 'write the report to a file (required for docx)')
+    .option('--first-listed-lead', 'apply the first-listed-lead convention to notices that state none')
+    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx'; output?: string; firstListedLead?: boolean }) => {
+      if (opts.output) for (const input of [oldPath, newPath]) refuseInputAsOutput(input, opts.output);
+      if (opts.format === 'docx' && !opts.output) throw new CliError('--format docx 需要 -o <file> (docx needs an output file)');
+      const [oldPlan, newPlan] = await Promise.all([loadPlan(oldPath, opts), loadPlan(newPath, opts)]);
+      const changes = diffPlans(oldPlan, newPlan);
+      const meta = { oldLabel: oldPath, newLabel: newPath };
+      const body =
+        opts.format === 'json' ? `${JSON.stringify(changes, null, 2)}\n` : opts.format === 'docx' ? await renderDiffDocx(changes, meta) : renderDiffMarkdown(changes, meta);
+      if (opts.output) await writeFileAtomic(opts.output, body);
+      else process.stdout.write(body);
+      process.exitCode = changes.summary.total === 0 ? EXIT.ok : EXIT.findings;
+    });
+}

@@ -1,0 +1,22 @@
+// A side of a command can be a notice (extracted now) or a plan.json (validated against the schema).
+import { readFile } from 'node:fs/promises';
+import { extractNotice, Plan, type ExtractOptions } from '../index.js';
+import { CliError } from './errors.js';
+
+export async function loadPlan(path: string, options: ExtractOptions = {}): Promise<Plan> {
+  if (!/\.json$/i.test(path)) return (await extractNotice(path, options)).plan;
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new CliError(`${path}: ${e.code === 'ENOENT' ? '文件不存在 (no such file)' : `不是有效的 JSON (invalid JSON: ${e.message})`}`);
+  }
+  const parsed = Plan.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : '(root)';
+    throw new CliError(`${path}: 不符合 Plan 模式 (schema): ${where}: ${issue.message}${parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1} more)` : ''}`);
+  }
+  return parsed.data;
+}

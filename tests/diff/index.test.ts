@@ -1,0 +1,27 @@
+import { expect, it } from 'vitest';
+import * as diff from '../../src/diff/index.js';
+
+it('exports the public API and nothing else', () => {
+  expect(Object.keys(diff).sort()).toMatchInlineSnapshot(`
+    [
+      "CHANGESET_VERSION",
+      "Change",
+      "ChangeEntity",
+      "ChangeKind",
+      "ChangeSet",
+      "ChangeSummary",
+      "DiffDocxLayout",
+      "Match",
+      "RedlineSegment",
+      "describeChange",
+      "diffDocument",
+      "diffPlans",
+      "redline",
+      "redlineMarkdown",
+      "redlineNew",
+      "redlineOld",
+      "renderDiffDocx",
+      "renderDiffMarkdown",
+    ]
+  `);
+});

@@ -1,0 +1,26 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { diffPlans, renderDiffDocx } from '../../src/diff/index.js';
+import { BASE, editTasks, makePlan } from './factory.js';
+
+async function parts(bytes: Uint8Array): Promise<{ document: string; styles: string }> {
+  const zip = await JSZip.loadAsync(bytes);
+  return { document: await zip.file('word/document.xml')!.async('string'), styles: await zip.file('word/styles.xml')!.async('string') };
+}
+
+describe('renderDiffDocx', () => {
+  it('writes a landscape A4 修订对照表 with a repeated header row and marked edits', async () => {
+    const spec = editTasks({ ...BASE, docNumber: '某政办发〔2024〕3号' }, 2, (t) => [t[0], { ...t[1], body: '积极组织市场主体参与省级夜间消费聚集示范区创建。' }, ...t.slice(2)]);
+    const { document, styles } = await parts(await renderDiffDocx(diffPlans(makePlan(BASE), makePlan(spec))));
+    expect(document).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect(document).toContain('<w:tblHeader/>');
+    for (const label of ['序号', '位置', '原内容', '修改后', '变化说明']) expect(document).toContain(label);
+    // 原内容 keeps the deleted 评选 (struck), 修改后 the inserted 创建 (underlined).
+    expect(document).toMatch(/<w:rStyle w:val="DiffDeleted"\/><\/w:rPr><w:t xml:space="preserve">评选<\/w:t>/);
+    expect(document).toMatch(/<w:rStyle w:val="DiffInserted"\/><\/w:rPr><w:t xml:space="preserve">创建<\/w:t>/);
+    expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(styles).toContain('w:eastAsia="黑体"');
+    expect(styles).toMatch(/w:styleId="DiffDeleted"[\s\S]*?<w:strike\/>/);
+    expect(styles).toMatch(/w:styleId="DiffInserted"[\s\S]*?<w:u w:val="single"\/>/);
+  });
+});
