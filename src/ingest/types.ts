@@ -7,7 +7,10 @@ export interface IngestMeta {
   readonly issuer?: string;
   readonly title?: string;
   readonly docNumber?: string;
+  /** ISO date (YYYY-MM-DD): 成文日期, else 发文日期, else 发布日期. */
   readonly date?: string;
+  /** 索引号 of a government information-disclosure portal. */
+  readonly indexNumber?: string;
 }
 
 export interface Ingested {
@@ -17,6 +20,17 @@ export interface Ingested {
   /** e.g. utf-8, utf-8-bom, gb18030 */
   readonly encoding: string;
   readonly meta: IngestMeta;
+  /** How the encoding was chosen: byte-order mark, a declared charset, valid UTF-8, or chardet (optional). */
+  readonly encodingSource?: 'bom' | 'declared' | 'utf-8-valid' | 'detected';
+  /** HTML and .docx only: which element was read as the article body, e.g. `#zoom` or `td#UCAP-CONTENT` (optional). */
+  readonly root?: string;
+  /** Things worth telling the user that did not stop ingest: charset conflicts, mammoth warnings (optional). */
+  readonly warnings?: readonly string[];
+}
+
+export interface IngestOptions {
+  /** Refuse a .docx whose entries add up to more than this many bytes uncompressed (default: 50 MB). */
+  readonly maxDocxBytes?: number;
 }
 
 /** Thrown when a file cannot be read as a notice at all. The CLI prints `message` and exits non-zero. */
@@ -24,6 +38,7 @@ export class IngestError extends Error {
   constructor(
     message: string,
     readonly path: string,
+    /** empty, unsupported-format, corrupt-docx, docx-too-large, encrypted-docx */
     readonly code: string,
   ) {
     super(message);
