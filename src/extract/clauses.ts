@@ -5,7 +5,7 @@
 //   suffix   := [等[…部门|单位]] [按职责分工|各司其职|分别|共同] (牵头负责|牵头|负责|配合|协助|参与 …)
 //   list     := unit (、 unit)*
 import type { Role } from '../model/schema.js';
-import { isRuleSentence } from './rules.js';
+import { isRuleSentence, ruleStart } from './rules.js';
 import { isUnitLike } from './units.js';
 
 export interface RoleMention {
@@ -26,7 +26,7 @@ export interface ClauseReading {
 
 const LABEL = /^(牵头单位|牵头部门|主办单位|主责单位|牵头|责任单位|责任部门|责任主体|实施单位|配合单位|配合部门|协办单位|协助单位|参与单位|协同单位)\s*:\s*/;
 const SUFFIX =
-  /(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位))?)?\s*(?:(?:按照?|根据|依据)职责(?:分工)?|各司其职|分别|共同|具体)?\s*(牵头负责|牵头落实|牵头抓总|牵头|负责落实|负总责|负责|落实|配合|协助|参与|协办)$/;
+  /(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位))?)?\s*(?:(?:按照?|根据|依据)职责(?:分工)?|各司其职|分别|共同|具体)?\s*(?:指导|协调|积极|主动|全力)?(牵头负责|牵头落实|牵头抓总|牵头|负责落实|负总责|负责|落实|配合|协助|参与|协办)$/;
 const LEAD_MARK = /\s*\((?:牵头|牵头单位|牵头部门)\)$/;
 
 function roleOf(word: string): Role {
@@ -98,9 +98,13 @@ export function readClause(s: string, offset: number): ClauseReading | null {
 
   // A convention is a sentence of its own ("排在首位的为牵头单位,以下同"): take it out whole before reading roles.
   const segments = splitTop(s, offset, '。;').flatMap((sentence) => {
-    if (!isRuleSentence(sentence.text)) return splitTop(sentence.text, sentence.start, ',');
-    rules.push({ start: sentence.start, end: sentence.end });
-    return [];
+    const parts = splitTop(sentence.text, sentence.start, ',');
+    if (!isRuleSentence(sentence.text)) return parts;
+    // "A、B负责,排名第一的为牵头单位,后同": the rule runs from the first part that states it to the sentence end.
+    const at = sentence.start + ruleStart(sentence.text);
+    const k = Math.max(0, parts.findIndex((p) => p.end > at));
+    rules.push({ start: parts[k].start, end: sentence.end });
+    return parts.slice(0, k);
   });
   for (const seg of segments) {
     const label = LABEL.exec(seg.text);
@@ -133,4 +137,11 @@ export function plausible(reading: ClauseReading): boolean {
   if (reading.mentions.length === 0) return reading.rules.length > 0;
   const good = reading.mentions.filter((m) => isUnitLike(m.written)).length;
   return good > 0 && good >= reading.mentions.length / 2;
+}
+
+/** A table cell that lists units under a role column (牵头单位, 责任单位…): each unit, with 〔牵头〕 marks honoured. */
+export function readUnitCell(s: string, offset: number, role: Role): RoleMention[] {
+  return splitTop(s, offset, ',;').flatMap((part) =>
+    listUnits(part.text, part.start).map((u) => ({ role: u.lead ? 'lead' : role, written: u.text, start: u.start, end: u.end })),
+  );
 }

@@ -144,7 +144,7 @@ export function extractPlan(tree: RootNode, text: NormalizedText, file: VFile, m
       id, number, title,
       action: number === 0 ? null : actionOf(title, header.place),
       goals: targetsIn(ctx, parts.goals),
-      sections: result.sections.map((s) => ({ number: s.number, title: ctx.display(s.item.valueStart, s.item.valueStart + s.item.value.length).split(/[。;]/)[0].trim(), span: ctx.span(s.item.position.start.offset!, s.item.valueStart + s.item.value.length) })),
+      sections: result.sections.map((s) => ({ number: s.number, title: s.title, span: ctx.span(s.start, s.end) })),
       tasks: result.tasks,
       workGroup,
       rules: [...rules, ...result.rules],

@@ -21,15 +21,24 @@ export function findRules(text: string, offset: number, defaultScope: DocumentRu
   const out: RuleMatch[] = [];
   const sentence = /[^。;]+[。;]?/g;
   for (const m of text.matchAll(sentence)) {
-    if (!RULE.test(m[0])) continue;
-    const lead = m[0].length - m[0].trimStart().length;
-    const body = m[0].trim();
+    const hit = RULE.exec(m[0]);
+    if (!hit) continue;
+    // The rule runs from where it is stated to the end of its sentence (not from the sentence start:
+    // "A、B负责,排名第一的为牵头单位" keeps its first half as a clause).
+    const lead = m[0].slice(0, hit.index).lastIndexOf(',') + 1;
+    const body = m[0].slice(lead).trim();
     const scope = FOLLOWING.test(body) ? 'following' : WHOLE.test(body) ? defaultScope : defaultScope;
-    out.push({ id: FIRST_LISTED_LEAD, scope, start: offset + m.index! + lead, end: offset + m.index! + lead + body.length });
+    const start = offset + m.index! + lead + (m[0].slice(lead).length - m[0].slice(lead).trimStart().length);
+    out.push({ id: FIRST_LISTED_LEAD, scope, start, end: start + body.length });
   }
   return out;
 }
 
 export function isRuleSentence(text: string): boolean {
   return RULE.test(text);
+}
+
+/** Offset in `text` where a first-listed-lead statement starts, or -1. */
+export function ruleStart(text: string): number {
+  return RULE.exec(text)?.index ?? -1;
 }

@@ -8,6 +8,7 @@ import { FIRST_LISTED_LEAD, findRules } from './rules.js';
 import { findTargets } from './targets.js';
 import { allLines, headingOf, items, ownLines, topItems, type TextLine } from './tree.js';
 import { readUnit, type UnitRegistry } from './units.js';
+import { readTaskTables, type TableRow } from './tables.js';
 
 export interface TaskOptions {
   readonly annexId: string;
@@ -71,15 +72,27 @@ function masked(ctx: ExtractContext, line: TextLine, clauses: readonly FoundClau
   return s;
 }
 
-export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Parts, options: TaskOptions): { tasks: Task[]; sections: Array<{ number: string; title: string; item: ItemNode }>; rules: DocumentRule[] } {
+/** A section as found: its number, heading and where it stands. */
+export interface FoundSection {
+  readonly number: string;
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Parts, options: TaskOptions): { tasks: Task[]; sections: FoundSection[]; rules: DocumentRule[] } {
   const area = parts.tasks ?? doc;
   const found = taskItems(ctx, area, options.leavesAreTasks);
+  if (!found.some(({ item }) => findClauses(ctx.text.parse, allLines(item), ctx.clauseCache).clauses.length)) {
+    const rows = readTaskTables(doc);
+    if (rows.length) return tableTasks(ctx, rows, options);
+  }
   const ordinals = found.map(({ item }) => item.ordinal);
   const unique = new Set(ordinals).size === ordinals.length;
   if (!unique && found.length) {
     ctx.report('warning', 'duplicate-task-number', `附件任务编号重复,改用顺序编号 (task numbers repeat; ids use running order)`, found[0].item.position.start.offset!, found[0].item.position.end.offset!, { annex: options.annexId });
   }
-  const sections: Array<{ number: string; title: string; item: ItemNode }> = [];
+  const sections: FoundSection[] = [];
   const rules: DocumentRule[] = [];
   const tasks: Task[] = [];
   let previous = 0;
@@ -93,7 +106,10 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
     previous = item.ordinal;
     const inArea = ancestors.filter((a) => a !== parts.tasks);
     const section = inArea.at(-1) ?? null;
-    if (section && !sections.some((s) => s.item === section)) sections.push({ number: section.number, title: headingOf(section.value), item: section });
+    if (section && !sections.some((s) => s.start === section.position.start.offset)) {
+      const end = section.valueStart + section.value.length;
+      sections.push({ number: section.number, title: headingOf(ctx.display(section.valueStart, end)), start: section.position.start.offset!, end });
+    }
 
     const lines = allLines(item);
     const { clauses: foundClauses, problems } = findClauses(ctx.text.parse, lines, ctx.clauseCache);
@@ -186,7 +202,7 @@ function assignClause(ctx: ExtractContext, fc: FoundClause, index: number, optio
 }
 
 /** Where a clause names no lead, a stated (or requested) first-listed convention makes its first unit the lead. */
-function applyConvention(assignments: Assignment[], fc: FoundClause, options: TaskOptions, ownRules: readonly DocumentRule[]): void {
+function applyConvention(assignments: Assignment[], fc: FoundClause | null, options: TaskOptions, ownRules: readonly DocumentRule[]): void {
   if (assignments.length === 0 || assignments.some((a) => a.role === 'lead')) return;
   const rule = ownRules.at(-1) ?? options.carried.rule ?? options.annexRules[0] ?? null;
   const first = assignments[0];
@@ -204,3 +220,58 @@ function applyConvention(assignments: Assignment[], fc: FoundClause, options: Ta
 }
 
 export { findRules };
+
+/** Tasks read from table rows: the role columns are the clauses, the 完成时限 column the deadline. */
+function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: TaskOptions): ReturnType<typeof extractTasks> {
+  const numbers = rows.map((r) => r.ordinal);
+  const unique = numbers.every((n) => n !== null) && new Set(numbers).size === numbers.length;
+  const sections: FoundSection[] = [];
+  const tasks: Task[] = rows.map((row, n) => {
+    const sec = row.section;
+    if (sec && !sections.some((x) => x.start === sec.cell.position.start.offset)) {
+      sections.push({ number: sec.number, title: sec.title.trim(), start: sec.cell.position.start.offset!, end: sec.cell.position.end.offset! });
+    }
+    const id = `${options.annexId}.T${unique ? row.ordinal : n + 1}`;
+    const where = { annex: options.annexId, task: id };
+    const clauses: Clause[] = [];
+    const assignments: Assignment[] = [];
+    row.mentions.forEach(({ cell, mentions }, index) => {
+      const start = cell.position.start.offset!;
+      const end = cell.position.end.offset!;
+      clauses.push({ index, form: 'table', raw: ctx.raw(start, end), span: ctx.span(start, end) });
+      const fc: FoundClause = { form: 'table', start, end, outerStart: start, outerEnd: end, reading: { mentions, unclear: [], rules: [] } };
+      assignments.push(...assignClause(ctx, fc, index, options, where));
+    });
+    // In a table the lead column is the convention; a row without one falls back like any clause.
+    if (!assignments.some((a) => a.role === 'lead') && assignments.length) {
+      applyConvention(assignments, null, options, []);
+      if (!assignments.some((a) => a.role === 'lead')) ctx.report('info', 'no-lead', `任务未写明牵头单位,全部记为责任单位 (no lead named)`, clauses[0].span.start, clauses[0].span.end, where);
+    }
+    const textCells = (['title', 'content', 'target'] as const).map((k) => row.cells.get(k)).filter((c) => c !== undefined);
+    const targets = textCells.flatMap((c) => findTargets(c.value, c.position.start.offset!)).map((t) => ({ indicator: t.indicator, verb: t.verb, value: t.value, unit: t.unit, qualifier: t.qualifier, raw: ctx.raw(t.start, t.end), span: ctx.span(t.start, t.end) }));
+    const due = row.cells.get('deadline');
+    const deadlines = due ? findDeadlines(due.value, due.position.start.offset!).map((d) => ({ kind: d.kind, date: d.date, period: d.period, raw: ctx.raw(d.start, d.end), span: ctx.span(d.start, d.end) })) : [];
+    if (due && deadlines.length === 0) {
+      const a = due.position.start.offset!;
+      const b = due.position.end.offset!;
+      deadlines.push({ kind: 'by-date', date: null, period: null, raw: ctx.raw(a, b), span: ctx.span(a, b) });
+    }
+    const head = row.cells.get('title') ?? row.cells.get('content') ?? textCells[0];
+    const start = row.row.position.start.offset!;
+    const end = row.row.position.end.offset!;
+    return {
+      id,
+      number: row.number ?? String(n + 1),
+      section: row.section?.number ?? null,
+      sectionTitle: row.section?.title ?? null,
+      title: head ? headingOf(ctx.display(head.position.start.offset!, head.position.end.offset!)) : '',
+      text: textCells.map((c) => ctx.display(c.position.start.offset!, c.position.end.offset!)).join('\n'),
+      clauses,
+      assignments,
+      targets,
+      deadlines,
+      span: ctx.span(start, end),
+    };
+  });
+  return { tasks, sections, rules: [] };
+}
