@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../input/wulingyuan-2024-ba-da-xing-dong.txt', import.meta.url));
-export const GUOFA_PATH = '/work/shared/notices/guofa-2018-39-cujin-jiuye.html';
+export const GUOFA_PATH = fileURLToPath(new URL('../fixtures/notices/guofa-2018-39-cujin-jiuye.html', import.meta.url));
 
 export const sampleText = (): string => readFileSync(SAMPLE_PATH, 'utf8');
 
