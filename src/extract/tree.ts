@@ -39,7 +39,7 @@ export function* items(node: ItemNode | DocumentNode, ancestors: ItemNode[] = []
 
 /** The heading sentence of an item: its text up to the first 。 (or the whole short line). */
 export function headingOf(value: string): string {
-  const stop = value.search(/[。;!?]/);
+  const stop = value.search(/[。;；!！?？]/);
   const head = stop >= 0 ? value.slice(0, stop) : value;
   return head.replace(/\([^()]*\)$/, '').trim();
 }
