@@ -1,6 +1,6 @@
 // fenjie's programmatic API: read → normalize → parse → extract → validate. The CLI calls only these.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { diagnosticsOf } from './diagnostics/index.js';
@@ -28,6 +28,10 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
   const text = normalizeText(ingested.text);
   const file = new VFile({ path, value: text.parse });
   const tree = unified().use(noticeParser).parse(file) as RootNode;
+  for (const warning of ingested.warnings ?? []) {
+    const message = file.message(warning, { ruleId: 'ingest', source: 'fenjie:ingest' });
+    message.fatal = false;
+  }
   const result = extractPlan(tree, text, file, ingested.meta, options);
   const index = new LineIndex(text.source);
   const plan = Plan.parse({
@@ -50,12 +54,19 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
   return { plan, source: text.source, tree };
 }
 
+/** Inputs larger than this are refused before reading: a notice is kilobytes; 100× the sample is about 10 MB. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 /** Read a notice file (.txt, .html, .docx) and extract its Plan. Throws IngestError for unreadable input. */
-export async function extractNotice(path: string, options: ExtractOptions = {}): Promise<ExtractedNotice> {
+export async function extractNotice(path: string, options: ExtractOptions & { readonly maxBytes?: number } = {}): Promise<ExtractedNotice> {
   let bytes: Uint8Array;
   try {
+    const limit = options.maxBytes ?? MAX_INPUT_BYTES;
+    const { size } = await stat(path);
+    if (size > limit) throw new IngestError(`${path}: 文件过大 (file too large: ${(size / 2 ** 20).toFixed(1)} MB, limit ${(limit / 2 ** 20).toFixed(0)} MB)`, path, 'too-large');
     bytes = await readFile(path);
   } catch (error) {
+    if (error instanceof IngestError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'read-failed';
     const why = code === 'ENOENT' ? '文件不存在 (no such file)' : code === 'EISDIR' ? '这是一个目录 (is a directory)' : code === 'EACCES' ? '没有读取权限 (permission denied)' : `无法读取 (${code})`;
     throw new IngestError(why, path, code);

@@ -15,7 +15,7 @@ export class CliError extends Error {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof IngestError) return `fenjie: ${error.path}: ${error.message}`;
+  if (error instanceof IngestError) return `fenjie: ${error.message.startsWith(error.path) ? '' : `${error.path}: `}${error.message}`;
   if (error instanceof CliError) return `fenjie: ${error.message}`;
   const e = error as NodeJS.ErrnoException;
   if (e?.code && e.path) return `fenjie: ${e.path}: ${e.code} ${e.message.split(':')[0]}`;

@@ -52,10 +52,15 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return xml ? xml[1] : null;
 }
 
+/** Fewer Chinese characters than this and a page has no article body. */
+const MIN_ARTICLE_CJK = 10;
+
 export function ingestHtml(bytes: Uint8Array): Ingested {
   const declared = declaredCharset(bytes);
   const decoded = decodeBytes(bytes, declared);
   const { text, meta, root } = htmlToText(decoded.text, { site: true });
+  // A page whose "article" is a handful of characters is navigation only: say so rather than parse chrome.
+  if (cjkCount(text) < MIN_ARTICLE_CJK) return { text: '', format: 'html', encoding: decoded.encoding, meta, root };
   const warnings = decoded.warning ? [decoded.warning] : [];
   return { text, format: 'html', encoding: decoded.encoding, encodingSource: decoded.source, meta, root, ...(warnings.length ? { warnings } : {}) };
 }

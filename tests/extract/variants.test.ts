@@ -60,7 +60,7 @@ describe('the sample in other clothes gives the same Plan', () => {
   it('in traditional characters with full-width punctuation', async () => {
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
     const fullWidth: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；' };
-    const text = toTraditional(readFileSync(SAMPLE, 'utf8')).replace(/[(),:;]/g, (c) => fullWidth[c]);
+    const text = toTraditional(readFileSync(SAMPLE, 'utf8')).replace(/[(),:;]/g, (c: string) => fullWidth[c]);
     expect(text).toContain('牽頭');
     const plan = await planOf(new TextEncoder().encode(text), 'notice-tw.txt');
     expect(plan.source.script).toBe('traditional');
