@@ -19,7 +19,6 @@ export interface ClauseProblem {
   readonly end: number;
 }
 
-const OPEN: Record<string, string> = { '(': ')', '[': ']' };
 const LABEL_LINE = /^(?:牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位)\s*:/;
 const ROLE_WORD = /牵头|负责|配合|协助|参与|协办/;
 
@@ -54,9 +53,9 @@ function clausesOfLine(parse: string, line: TextLine): LineClauses {
       return { clauses: [{ form: 'line', start: line.start, end: line.end, outerStart: line.start, outerEnd: line.end, reading }], problems };
     }
   }
-  for (let i = 0; i < text.length; i++) {
-    const close = OPEN[text[i]];
-    if (!close) continue;
+  const opener = /[(\[]/g;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    const i = m.index;
     const j = matching(text, i);
     if (j < 0) {
       const rest = text.slice(i + 1);
@@ -72,7 +71,7 @@ function clausesOfLine(parse: string, line: TextLine): LineClauses {
         problems.push({ ruleId: 'unclear-clause', start: line.start + i + 1, end: line.start + j });
       }
     }
-    i = j;
+    opener.lastIndex = j + 1;
   }
   return { clauses, problems };
 }

@@ -10,12 +10,15 @@ function toSimplified(): Convert {
   return converter;
 }
 
-const CJK = /[\u4e00-\u9fff]/g;
 
 /** Decide whether a text is written in traditional characters: enough of its CJK characters change under t→cn. */
 export function detectScript(text: string): 'simplified' | 'traditional' {
-  // A few thousand CJK characters decide it; converting the whole text would cost more than the parse.
-  const sample = (text.match(CJK) ?? []).slice(0, 4000).join('');
+  // A few thousand CJK characters decide it; collecting them all from a large notice would cost more than the parse.
+  let sample = '';
+  for (let i = 0; i < text.length && sample.length < 4000; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) sample += text[i];
+  }
   if (sample.length === 0) return 'simplified';
   const converted = toSimplified()(sample);
   let changed = 0;

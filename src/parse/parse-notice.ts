@@ -8,7 +8,7 @@ import { LineIndex } from '../text/position.js';
 import { chineseNumber, readMarker } from './numbering.js';
 import type { CellNode, DocumentNode, ItemNode, NumberStyle, ParagraphNode, RootNode } from './types.js';
 
-const ANNEX_MARKER = /^附\s*件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*:?\s*$/;
+const ANNEX_MARKER = /^附\s*件\s*(\d{1,3}|[一二三四五六七八九十]{1,3})?\s*:?\s*$/;
 const TRIM = /^[ \r]+|[ \r]+$/g;
 const SIGNATURE_DATE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 // Web-page debris that survives copy-paste from a portal: kept in the tree (so nothing is lost) but flagged.
