@@ -5,6 +5,12 @@ import { describeError, EXIT } from './errors.js';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 
+// `fenjie extract … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command();
 program
   .name('fenjie')
