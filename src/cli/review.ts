@@ -1,0 +1,23 @@
+// fenjie review <notice> -o review.html: the extraction beside its source, as one self-contained HTML page.
+import type { Command } from 'commander';
+import { extractNotice } from '../index.js';
+import { renderReview } from '../review/index.js';
+import { addReadOptions, reportDiagnostics, type ReadOptions } from './extract.js';
+import { refuseInputAsOutput, writeFileAtomic } from './io.js';
+
+export function registerReview(program: Command): void {
+  addReadOptions(
+    program
+      .command('review')
+      .description('生成核对页面:原文高亮 + 提取结果,单个 HTML 文件 (extraction beside its source, one self-contained HTML page)')
+      .argument('<notice>', 'notice file: .txt, .html, .docx')
+      .option('-o, --output <file>', 'write the page here instead of stdout'),
+  ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
+    if (opts.output) refuseInputAsOutput(notice, opts.output);
+    const { plan, source } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
+    const html = renderReview(plan, source);
+    if (opts.output) await writeFileAtomic(opts.output, html);
+    else process.stdout.write(html);
+    process.exitCode = reportDiagnostics(plan, opts);
+  });
+}
