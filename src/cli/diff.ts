@@ -4,7 +4,8 @@ import { Option } from 'commander';
 import { diffPlans, renderDiffDocx, renderDiffMarkdown } from '../diff/index.js';
 import { CliError, EXIT } from './errors.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
-import { loadPlan } from './load-plan.js';
+import { loadPlanWithSource } from './load-plan.js';
+import { renderDiffReview } from '../review/index.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -12,17 +13,24 @@ export function registerDiff(program: Command): void {
     .description('比较两个版本的方案,列出目标、任务、分工、专班的全部变化 (compare two plans; exit 0 same, 1 changed, 2 error)')
     .argument('<old>', 'old version: notice file or plan.json')
     .argument('<new>', 'new version: notice file or plan.json')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['md', 'json', 'docx']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'report format: md, json, docx (修订对照表), html (side-by-side review page)').choices(['md', 'json', 'docx', 'html']).default('md'))
     .option('-o, --output <file>', 'write the report to a file (required for docx)')
     .option('--first-listed-lead', 'apply the first-listed-lead convention to notices that state none')
-    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx'; output?: string; firstListedLead?: boolean }) => {
+    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'html'; output?: string; firstListedLead?: boolean }) => {
       if (opts.output) for (const input of [oldPath, newPath]) refuseInputAsOutput(input, opts.output);
       if (opts.format === 'docx' && !opts.output) throw new CliError('--format docx 需要 -o <file> (docx needs an output file)');
-      const [oldPlan, newPlan] = await Promise.all([loadPlan(oldPath, opts), loadPlan(newPath, opts)]);
-      const changes = diffPlans(oldPlan, newPlan);
+      const [a, b] = await Promise.all([loadPlanWithSource(oldPath, opts), loadPlanWithSource(newPath, opts)]);
+      const changes = diffPlans(a.plan, b.plan);
       const meta = { oldLabel: oldPath, newLabel: newPath };
-      const body =
-        opts.format === 'json' ? `${JSON.stringify(changes, null, 2)}\n` : opts.format === 'docx' ? await renderDiffDocx(changes, meta) : renderDiffMarkdown(changes, meta);
+      let body: string | Uint8Array;
+      if (opts.format === 'json') body = `${JSON.stringify(changes, null, 2)}\n`;
+      else if (opts.format === 'docx') body = await renderDiffDocx(changes, meta);
+      else if (opts.format === 'md') body = renderDiffMarkdown(changes, meta);
+      else {
+        const missing = [a, b].findIndex((side) => side.source === null);
+        if (missing >= 0) throw new CliError(`--format html 需要通知原文 (the source of ${missing ? newPath : oldPath} is not at hand or has changed)`);
+        body = renderDiffReview(a.plan, a.source!, b.plan, b.source!, changes, meta);
+      }
       if (opts.output) await writeFileAtomic(opts.output, body);
       else process.stdout.write(body);
       process.exitCode = changes.summary.total === 0 ? EXIT.ok : EXIT.findings;

@@ -1,5 +1,7 @@
 // A side of a command can be a notice (extracted now) or a plan.json (validated against the schema).
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { ingest } from '../ingest/index.js';
 import { extractNotice, Plan, type ExtractOptions } from '../index.js';
 import { CliError } from './errors.js';
 
@@ -19,4 +21,26 @@ export async function loadPlan(path: string, options: ExtractOptions = {}): Prom
     throw new CliError(`${path}: 不符合 Plan 模式 (schema): ${where}: ${issue.message}${parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1} more)` : ''}`);
   }
   return parsed.data;
+}
+
+export interface PlanWithSource {
+  readonly plan: Plan;
+  /** the text the plan's spans point into; null when a plan.json's source file is not at hand */
+  readonly source: string | null;
+}
+
+/** Like loadPlan, and also the source text (for a plan.json: its source file, if it is there and unchanged). */
+export async function loadPlanWithSource(path: string, options: ExtractOptions = {}): Promise<PlanWithSource> {
+  if (!/\.json$/i.test(path)) {
+    const { plan, source } = await extractNotice(path, options);
+    return { plan, source };
+  }
+  const plan = await loadPlan(path, options);
+  try {
+    const bytes = await readFile(plan.source.path);
+    if (createHash('sha256').update(bytes).digest('hex') !== plan.source.sha256) return { plan, source: null };
+    return { plan, source: (await ingest(bytes, plan.source.path)).text };
+  } catch {
+    return { plan, source: null };
+  }
 }
