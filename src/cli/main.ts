@@ -2,8 +2,10 @@
 // fenjie CLI: commander wiring only; each command calls the API and sets the exit code.
 import { Command, Option } from 'commander';
 import { describeError, EXIT } from './errors.js';
+import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
+import { registerReview } from './review.js';
 
 // `fenjie extract … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -23,6 +25,8 @@ program
 
 registerExtract(program);
 registerDiff(program);
+registerBuild(program);
+registerReview(program);
 
 try {
   await program.parseAsync(process.argv);

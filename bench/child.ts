@@ -1,0 +1,34 @@
+// One measured job in a fresh process, so peak RSS belongs to that job alone. Prints one JSON line.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractNotice } from '../src/index.js';
+import { buildDocuments } from '../src/render/index.js';
+
+const [mode, path, repeat = '1'] = process.argv.slice(2);
+const started = performance.now();
+const { plan } = await extractNotice(path);
+const extractMs = performance.now() - started;
+let buildMs = 0;
+let files = 0;
+let bytes = 0;
+if (mode === 'run') {
+  const out = mkdtempSync(join(tmpdir(), 'fenjie-bench-'));
+  const t = performance.now();
+  const result = await buildDocuments(plan, { outDir: out, date: '2026-11-27' });
+  buildMs = performance.now() - t;
+  files = result.files.length + 1;
+  bytes = result.files.reduce((n, f) => n + f.bytes, 0);
+  rmSync(out, { recursive: true, force: true });
+}
+// Warm extraction: the same file again, best of a few (parsers and converters are built once per process).
+let warmMs = Infinity;
+for (let i = 0; i < Number(repeat); i++) {
+  const t = performance.now();
+  await extractNotice(path);
+  warmMs = Math.min(warmMs, performance.now() - t);
+}
+const tasks = plan.annexes.reduce((n, a) => n + a.tasks.length, 0);
+process.stdout.write(
+  `${JSON.stringify({ chars: plan.source.chars, tasks, extractMs, warmMs: Number.isFinite(warmMs) ? warmMs : null, buildMs, files, bytes, rssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -1,0 +1,96 @@
+// npm run bench: extraction speed and throughput, full-run time, peak memory and output size, for the sample and
+// synthetic notices 10× and 100× its size; and the office's route (Word files converted by LibreOffice) for comparison.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticNotice } from './synthetic.js';
+
+const SAMPLE = 'input/wulingyuan-2024-ba-da-xing-dong.txt';
+const work = mkdtempSync(join(tmpdir(), 'fenjie-bench-'));
+
+interface Measure {
+  chars: number;
+  tasks: number;
+  extractMs: number;
+  warmMs: number | null;
+  buildMs: number;
+  files: number;
+  bytes: number;
+  rssMb: number;
+}
+
+function child(mode: 'extract' | 'run', path: string, repeat: number): Measure {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', mode, path, String(repeat)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Measure;
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const rows: string[][] = [];
+for (const times of [1, 10, 100]) {
+  const path = times === 1 ? SAMPLE : join(work, `sample-x${times}.txt`);
+  if (times > 1) writeFileSync(path, syntheticNotice(SAMPLE, times));
+  // Warm time from repeats in one process; peak memory from a process that extracts once (repeats inflate RSS
+  // only because the collector is lazy, not because anything is kept).
+  const e = child('extract', path, times === 100 ? 3 : 10);
+  e.rssMb = child('extract', path, 0).rssMb;
+  rows.push([
+    `${times}×`,
+    fmt(e.chars),
+    fmt(e.tasks),
+    `${fmt(e.extractMs)} ms`,
+    `${fmt(e.warmMs ?? 0, 1)} ms`,
+    `${fmt(e.chars / ((e.warmMs ?? e.extractMs) / 1000) / 1e6, 2)} M/s`,
+    `${fmt(e.rssMb)} MB`,
+  ]);
+  process.stderr.write(`  extract ${times}× done\n`);
+}
+console.log('\nExtraction (warm = best repeat after the first, in one process; peak RSS of a process that extracts once)\n');
+console.log(table(['size', 'chars', 'tasks', 'cold', 'warm', 'throughput', 'peak RSS'], rows));
+
+const runRows: string[][] = [];
+for (const times of [1, 10]) {
+  const path = times === 1 ? SAMPLE : join(work, `sample-x${times}.txt`);
+  const r = child('run', path, 0);
+  runRows.push([`${times}×`, `${fmt(r.extractMs)} ms`, `${fmt(r.buildMs)} ms`, `${fmt(r.extractMs + r.buildMs)} ms`, fmt(r.files), `${fmt(r.bytes / 1024)} KB`, `${fmt(r.rssMb)} MB`]);
+  process.stderr.write(`  run ${times}× done\n`);
+}
+console.log('\nFull run in-process (extract + every document; rendering is sequential in one process)\n');
+console.log(table(['size', 'extract', 'build', 'total', 'files', 'bytes', 'peak RSS'], runRows));
+
+// The CLI as a user runs it, start-up included.
+const cliOut = join(work, 'cli-out');
+const t = performance.now();
+const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', SAMPLE, '-o', cliOut, '--date', '2026-11-27', '-q']);
+const cliMs = performance.now() - t;
+const pdfs = readdirSync(join(cliOut, 'units')).filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(cliOut, 'units', f)).size);
+console.log(`\nCLI \`fenjie run\` on the sample: ${fmt(cliMs)} ms wall (exit ${cli.status}); unit PDFs ${pdfs.length}, ` +
+  `median ${fmt(median(pdfs) / 1024, 1)} KB, largest ${fmt(Math.max(...pdfs) / 1024, 1)} KB`);
+
+// The office's route: the Word files, converted one by one by LibreOffice.
+const soffice = ['libreoffice', 'soffice'].find((c) => spawnSync('which', [c]).status === 0);
+if (!soffice) {
+  console.log('\nLibreOffice comparison skipped: install it with `apt-get install -y libreoffice-writer-nogui` (benchmark only).');
+} else {
+  const docxDir = join(cliOut, 'units');
+  const sampleDocs = readdirSync(docxDir).filter((f) => f.endsWith('.docx')).slice(0, 10).map((f) => join(docxDir, f));
+  const lo = join(work, 'lo');
+  const t0 = performance.now();
+  spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', lo, ...sampleDocs], { stdio: 'ignore' });
+  const perDoc = (performance.now() - t0) / sampleDocs.length;
+  const ours = cliMs / (pdfs.length * 2 + 6);
+  console.log(`\nLibreOffice route: ${fmt(perDoc)} ms per .docx → .pdf (10 unit sheets, one soffice run); ` +
+    `fenjie: ${fmt(ours, 1)} ms per document written (all ${pdfs.length * 2 + 6} files, start-up included) → ${fmt(perDoc / ours, 1)}× faster`);
+}
+rmSync(work, { recursive: true, force: true });
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+function table(header: string[], body: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}

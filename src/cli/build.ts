@@ -1,0 +1,137 @@
+// fenjie build | run: Plan → documents, with a progress bar on a terminal and a closing summary.
+import { resolve, relative } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { ALL_FORMATS, buildDocuments, type Format } from '../render/index.js';
+import { sheetUnits } from '../render/unit-view.js';
+import type { Plan } from '../index.js';
+import { CliError, EXIT } from './errors.js';
+import { addReadOptions, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
+import { listFiles, refuseInputAsOutput, removeOwnTempFilesSync, writeFileAtomic } from './io.js';
+import { loadPlan, loadPlanWithSource } from './load-plan.js';
+import { renderReview } from '../review/index.js';
+
+interface BuildCliOptions extends ReadOptions {
+  readonly output: string;
+  readonly format: string;
+  readonly unit?: string;
+  readonly templates?: string;
+  readonly date?: string;
+}
+
+/** The printed date: --date, else SOURCE_DATE_EPOCH (reproducible builds), else today. */
+export function printedDate(option: string | undefined, env = process.env, now = new Date()): string {
+  if (option) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(option) || Number.isNaN(Date.parse(option))) throw new CliError(`--date 需为 YYYY-MM-DD (got "${option}")`);
+    return option;
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const when = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
+  return when.toISOString().slice(0, 10);
+}
+
+function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const bad = formats.filter((f) => !ALL_FORMATS.includes(f as Format));
+  if (bad.length || formats.length === 0) throw new CliError(`--format: 未知格式 ${bad.join(',') || '(empty)'} (choose from ${ALL_FORMATS.join(',')})`);
+  return formats as Format[];
+}
+
+async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (outDir: string) => Promise<string[]>): Promise<void> {
+  const started = performance.now();
+  const outDir = resolve(opts.output);
+  refuseInputAsOutput(input, outDir);
+  const formats = parseFormats(opts.format);
+  const date = printedDate(opts.date);
+  if (opts.unit && !sheetUnits(plan).some((u) => u.name === opts.unit || u.aliases.includes(opts.unit!))) {
+    const near = plan.units.filter((u) => u.name.includes(opts.unit!) || opts.unit!.includes(u.name)).map((u) => u.name).slice(0, 5);
+    throw new CliError(`--unit: 方案中没有单位「${opts.unit}」${near.length ? ` (did you mean: ${near.join('、')})` : ''}`);
+  }
+  const before = await listFiles(outDir);
+  const tty = process.stderr.isTTY && !opts.quiet;
+  const bar = tty ? new SingleBar({ format: '  {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true }) : null;
+  const interrupted = () => {
+    bar?.stop();
+    removeOwnTempFilesSync(outDir);
+    process.stderr.write('\nfenjie: 已中断,未写完的文件已删除 (interrupted; no partial files left)\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  try {
+    const extraFiles = await extra(outDir);
+    const result = await buildDocuments(plan, {
+      outDir,
+      formats,
+      unit: opts.unit,
+      templatesDir: opts.templates,
+      date,
+      onProgress: (done, total, file) => {
+        if (!bar) return;
+        if (done === 1) bar.start(total, 0, { file: '' });
+        bar.update(done, { file: relative(outDir, file) });
+      },
+    });
+    bar?.stop();
+    const written = [...extraFiles, ...result.files.map((f) => f.path)];
+    const replaced = written.filter((f) => before.has(f)).length;
+    const others = [...before].filter((f) => !written.includes(f) && !/\.fenjie-tmp-/.test(f)).length;
+    const bytes = result.files.reduce((n, f) => n + f.bytes, 0);
+    const units = new Set(result.files.map((f) => f.unit).filter(Boolean)).size;
+    const tasks = plan.annexes.reduce((n, a) => n + a.tasks.length, 0);
+    if (!opts.quiet) {
+      process.stderr.write(
+        `fenjie: 写入 ${written.length} 个文件 (${(bytes / 1024).toFixed(0)} KB) → ${relative(process.cwd(), outDir) || '.'}: ` +
+          `${units} 个单位, ${tasks} 项任务, ${((performance.now() - started) / 1000).toFixed(1)} s` +
+          `${replaced ? `; 替换了 ${replaced} 个已有文件 (replaced)` : ''}${others ? `; 目录中另有 ${others} 个文件未改动 (left as they were)` : ''}\n`,
+      );
+    }
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+  }
+}
+
+function buildOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('-o, --output <dir>', 'output folder (created when missing)')
+    .addOption(new Option('--format <list>', 'formats to write, comma-separated: docx,pdf,xlsx').default('docx,pdf,xlsx'))
+    .option('--unit <name>', 'only this unit’s 责任清单')
+    .option('--templates <dir>', 'folder whose template files override the shipped ones')
+    .option('--date <YYYY-MM-DD>', 'date printed on the documents (default: SOURCE_DATE_EPOCH or today)');
+}
+
+export function registerBuild(program: Command): void {
+  addReadOptions(
+    buildOptions(
+      program
+        .command('build')
+        .description('由方案生成任务分解表、责任矩阵、各单位责任清单和台账 (render documents from a notice or plan.json)')
+        .argument('<plan>', 'plan.json, or a notice to extract first'),
+    ),
+  ).action(async (input: string, opts: BuildCliOptions) => {
+    const plan = await loadPlan(input, { firstListedLead: opts.firstListedLead });
+    await build(plan, input, opts, async () => []);
+    process.exitCode = EXIT.ok;
+  });
+
+  addReadOptions(
+    buildOptions(
+      program
+        .command('run')
+        .description('读取通知并生成全部文件: plan.json、文档、台账、索引、核对页 review.html (extract + build in one go)')
+        .argument('<notice>', 'notice file: .txt, .html, .docx'),
+    ),
+  ).action(async (notice: string, opts: BuildCliOptions) => {
+    const { plan, source } = await loadPlanWithSource(notice, { firstListedLead: opts.firstListedLead });
+    const code = reportDiagnostics(plan, opts);
+    await build(plan, notice, opts, async (outDir) => {
+      const planPath = resolve(outDir, 'plan.json');
+      await writeFileAtomic(planPath, planToJson(plan));
+      if (source === null) return [planPath];
+      const reviewPath = resolve(outDir, 'review.html');
+      await writeFileAtomic(reviewPath, renderReview(plan, source));
+      return [planPath, reviewPath];
+    });
+    process.exitCode = code;
+  });
+}

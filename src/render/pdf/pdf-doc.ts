@@ -1,0 +1,200 @@
+// A pdfkit document set up from the template (A4, margins, embedded Noto faces, pinned dates) with a y cursor,
+// paragraphs that break across pages, and "— n —" page numbers stamped at the end.
+import PDFDocument from 'pdfkit';
+import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
+import { sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
+import { textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
+
+const MM = 72 / 25.4;
+
+/** The part of pdfkit's EmbeddedFont used to set text: its resource id, glyph encoding (which fills the subset). */
+interface EmbeddedFont {
+  readonly id: string;
+  encode(text: string): [string[], unknown[]];
+  ref(): unknown;
+}
+
+/** Numbers in content streams: two decimals, no trailing zeros, never "-0". */
+function num(n: number): string {
+  const s = (Math.round(n * 100) / 100).toFixed(2).replace(/\.?0+$/, '');
+  return s === '-0' ? '0' : s;
+}
+
+export interface PdfMeta {
+  readonly title: string;
+  /** YYYY-MM-DD: creation and modification date inside the file, so bytes depend on it alone. */
+  readonly date: string;
+}
+
+export interface DrawOptions {
+  readonly align?: 'left' | 'center' | 'right';
+  /** Width of the box the text is aligned in; defaults to the text area. */
+  readonly width?: number;
+}
+
+export interface BlockOptions {
+  readonly align?: 'left' | 'center';
+  /** First-line indent in em (公文 body paragraphs indent two characters). */
+  readonly indent?: number;
+  readonly spaceBefore?: number;
+  readonly spaceAfter?: number;
+  readonly lineSpacing?: number;
+  /** Start a new page unless this many points remain below the block's first line (keeps headings with what follows). */
+  readonly keepWith?: number;
+  /** Lines of even length (titles). */
+  readonly balance?: boolean;
+}
+
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly tpl: DocumentTemplate;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly width: number;
+  y: number;
+  /** Faces registered with this document, on first use, and pdfkit's font objects for them. */
+  private readonly faces = new Map<FaceName, SharedFont>();
+  private readonly embedded = new Map<FaceName, EmbeddedFont>();
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<void>;
+
+  constructor(tpl: DocumentTemplate, orientation: Orientation, meta: PdfMeta) {
+    this.tpl = tpl;
+    const m = tpl.page.margins;
+    const stamp = new Date(`${meta.date}T00:00:00Z`);
+    this.doc = new PDFDocument({
+      size: 'A4',
+      layout: orientation,
+      margins: { top: m.top * MM, bottom: m.bottom * MM, left: m.left * MM, right: m.right * MM },
+      bufferPages: true,
+      compress: true,
+      lang: 'zh-CN',
+      displayTitle: true,
+      info: { Title: meta.title, Author: tpl.creator, Creator: tpl.creator, Producer: tpl.creator, CreationDate: stamp, ModDate: stamp },
+      // No default font: pdfkit would parse Helvetica's metrics for every document, and text here is Chinese.
+      font: null as unknown as string,
+    });
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+      this.doc.on('end', resolve);
+      this.doc.on('error', reject);
+    });
+    const pageWidth = (orientation === 'landscape' ? 297 : 210) * MM;
+    const pageHeight = (orientation === 'landscape' ? 210 : 297) * MM;
+    this.left = m.left * MM;
+    this.right = pageWidth - m.right * MM;
+    this.top = m.top * MM;
+    this.bottom = pageHeight - m.bottom * MM;
+    this.width = this.right - this.left;
+    this.y = this.top;
+  }
+
+  face(role: FontRoleName): SharedFont {
+    const pick = this.tpl.fonts[role].pdf;
+    const name: FaceName = pick === 'stroked' ? 'regular' : pick;
+    let face = this.faces.get(name);
+    if (!face) {
+      face = sharedFont(name);
+      // pdfkit accepts a parsed fontkit font (it checks for `layout`); the types only list paths and buffers.
+      this.doc.registerFont(name, face.forPdf as unknown as Buffer);
+      this.doc.font(name);
+      this.embedded.set(name, (this.doc as unknown as { _font: EmbeddedFont })._font);
+      this.faces.set(name, face);
+    }
+    return pick === 'stroked' ? { ...face, stroked: true } : face;
+  }
+
+  size(role: FontRoleName): number {
+    return this.tpl.fonts[role].size;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = this.top;
+  }
+
+  /** Start a new page unless `height` points fit below the cursor; true when a page was added. */
+  ensure(height: number): boolean {
+    if (this.y + height <= this.bottom + 0.01 || this.y === this.top) return false;
+    this.newPage();
+    return true;
+  }
+
+  /**
+   * Draw one line whose line box starts at `top` and is `lineHeight` tall; the ideographic em box is centred in it.
+   * Text stays real text (selectable, searchable).
+   */
+  drawLine(text: string, x: number, top: number, face: SharedFont, size: number, lineHeight: number, opts: DrawOptions = {}): void {
+    if (text === '') return;
+    // Measured here with the same advances pdfkit draws with; handing the width over spares pdfkit a layout per line.
+    const width = textWidth(text, face, size);
+    let dx = 0;
+    if (opts.align && opts.align !== 'left') {
+      const free = (opts.width ?? this.width) - width;
+      dx = opts.align === 'center' ? free / 2 : free;
+    }
+    const baseline = top + lineHeight / 2 + 0.38 * size;
+    this.showText(text, x + dx, baseline, face, size);
+  }
+
+  /**
+   * The text operators pdfkit's `text()` would write for one unwrapped line, written directly: `text()` re-derives
+   * options, measures twice and lays out again for every call, and was the largest cost of a build. The font's own
+   * `encode` still records each glyph for the subset and the ToUnicode map, so the text stays selectable.
+   */
+  private showText(text: string, x: number, baseline: number, face: SharedFont, size: number): void {
+    const font = this.embedded.get(face.name)!;
+    const page = (this.doc as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
+    page.fonts[font.id] ??= font.ref();
+    const [glyphs] = font.encode(text);
+    const stroke = face.stroked ? `${num(size * 0.035)} w 0 0 0 RG 2 Tr ` : '';
+    // pdfkit flips the y axis for its top-left origin; text is set in PDF's own bottom-left coordinates.
+    this.doc.addContent(
+      `q 1 0 0 -1 0 ${num(page.height)} cm BT ${stroke}1 0 0 1 ${num(x)} ${num(page.height - baseline)} Tm ` +
+        `/${font.id} ${num(size)} Tf [<${glyphs.join('')}>] TJ ET Q`,
+    );
+  }
+
+  /** Height a paragraph in `role` would take at full text width (no page breaks). */
+  blockHeight(text: string, role: FontRoleName, lineSpacing?: number): number {
+    const size = this.size(role);
+    return wrapText(text, this.face(role), size, this.width).length * size * (lineSpacing ?? this.tpl.lineSpacing);
+  }
+
+  /** A wrapped paragraph in a template role, breaking across pages line by line. */
+  block(text: string, role: FontRoleName, opts: BlockOptions = {}): void {
+    const face = this.face(role);
+    const size = this.size(role);
+    const lineHeight = size * (opts.lineSpacing ?? this.tpl.lineSpacing);
+    this.y += opts.spaceBefore ?? 0;
+    const wrap = opts.balance ? wrapBalanced : wrapText;
+    const lines = wrap('\u3000'.repeat(opts.indent ?? 0) + text, face, size, this.width);
+    this.ensure(lineHeight + (opts.keepWith ?? 0));
+    for (const line of lines) {
+      this.ensure(lineHeight);
+      this.drawLine(line, this.left, this.y, face, size, lineHeight, { align: opts.align });
+      this.y += lineHeight;
+    }
+    this.y += opts.spaceAfter ?? 0;
+  }
+
+  /** Stamp page numbers on every page, end the document and return its bytes. */
+  async finish(): Promise<Uint8Array> {
+    const range = this.doc.bufferedPageRange();
+    const face = this.face('footer');
+    const size = this.size('footer');
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i);
+      // Writing inside the bottom margin must not make pdfkit add a page.
+      this.doc.page.margins.bottom = 0;
+      const label = this.tpl.pageNumber.replace('{n}', String(i + 1));
+      const top = this.doc.page.height - this.tpl.page.footerDistance * MM - size * 1.2;
+      this.drawLine(label, this.left, top, face, size, size * 1.2, { align: 'center' });
+    }
+    this.doc.end();
+    await this.done;
+    return new Uint8Array(Buffer.concat(this.chunks));
+  }
+}

@@ -1,0 +1,119 @@
+// The two Noto Serif SC faces, parsed once per process: each TTF is ~15 MB and parsing per document costs seconds.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The part of a fontkit font this module measures with; pdfkit takes the object as it is. */
+export interface FontkitFont {
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  glyphForCodePoint(codePoint: number): FontkitGlyph;
+  layout(text: string, features?: unknown): unknown;
+}
+
+interface FontkitGlyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: readonly number[];
+}
+
+export type FaceName = 'regular' | 'bold';
+
+export interface SharedFont {
+  readonly name: FaceName;
+  /** Draw filled and outlined (synthetic bold): same glyphs as the face, so no second font in the file. */
+  readonly stroked?: boolean;
+  readonly font: FontkitFont;
+  /** The object handed to pdfkit: the same font with a direct character → glyph layout (see `directLayout`). */
+  readonly forPdf: FontkitFont;
+  /** Advance widths in em by character, filled as text is measured. */
+  readonly widths: Map<string, number>;
+}
+
+const FILES: Readonly<Record<FaceName, string>> = {
+  regular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+};
+
+const fonts = new Map<FaceName, SharedFont>();
+
+/**
+ * A face, opened on first use with fontkit.openSync and shared by every PDF this process writes. Faces a template
+ * never asks for are never read (the default templates use only the regular face).
+ */
+export function sharedFont(name: FaceName): SharedFont {
+  let face = fonts.get(name);
+  if (!face) {
+    const fontkit = require('fontkit') as { openSync(path: string): FontkitFont };
+    const font = fontkit.openSync(require.resolve(FILES[name]));
+    face = { name, font, forPdf: directLayout(font), widths: new Map() };
+    fonts.set(name, face);
+  }
+  return face;
+}
+
+/** Width of one character in em; characters the font lacks measure as the fallback glyph pdfkit will draw. */
+export function charWidth(face: SharedFont, ch: string): number {
+  let w = face.widths.get(ch);
+  if (w === undefined) {
+    w = face.font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / face.font.unitsPerEm;
+    face.widths.set(ch, w);
+  }
+  return w;
+}
+
+/**
+ * The font with `layout` replaced by a one glyph per character mapping with plain advances. Full OpenType shaping
+ * (GSUB/GPOS) was most of the time spent per PDF and changes nothing for Chinese text, digits and punctuation set in
+ * one serif face; it also makes the drawn widths exactly those the line breaker measures. pdfkit scales the returned
+ * positions in place, so each call returns fresh objects.
+ */
+function directLayout(font: FontkitFont): FontkitFont {
+  const layout = (text: string) => {
+    const glyphs: FontkitGlyph[] = [];
+    const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
+      glyphs.push(glyph);
+      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      advanceWidth += glyph.advanceWidth;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+  const getGlyph = (id: number, codePoints?: number[]) => memoiseDecode((font as unknown as GlyphSource).getGlyph(id, codePoints));
+  return new Proxy(font, {
+    get: (target, prop, receiver) => (prop === 'layout' ? layout : prop === 'getGlyph' ? getGlyph : Reflect.get(target, prop, receiver)),
+  });
+}
+
+interface GlyphSource {
+  getGlyph(id: number, codePoints?: number[]): DecodableGlyph;
+}
+
+interface DecodableGlyph {
+  _decode(): unknown;
+  fenjieDecoded?: true;
+}
+
+/**
+ * Subsetting decodes every glyph it copies, in every document; fontkit keeps glyph objects per font but not their
+ * decoded outline, which was the largest cost of a unit sheet. The decoded header is only read, so it is kept.
+ */
+function memoiseDecode(glyph: DecodableGlyph): DecodableGlyph {
+  if (glyph && !glyph.fenjieDecoded) {
+    const decode = glyph._decode.bind(glyph);
+    let decoded: unknown;
+    let done = false;
+    glyph._decode = () => {
+      if (!done) {
+        decoded = decode();
+        done = true;
+      }
+      return decoded;
+    };
+    glyph.fenjieDecoded = true;
+  }
+  return glyph;
+}

@@ -1,0 +1,166 @@
+// Layout lives in templates/*.json so offices can restyle documents without touching code; this file is the contract.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * One typographic role. `word` names the font Word should use (the reader's machine supplies it); `pdf` picks the
+ * embedded face: `regular`, `bold`, or `stroked` (the regular face filled and outlined, a synthetic bold that adds no
+ * glyphs to the file — each embedded face costs ~200 bytes per distinct character).
+ */
+const FontRole = z.object({
+  word: z.string().min(1),
+  pdf: z.enum(['regular', 'bold', 'stroked']),
+  size: z.number().positive().describe('points'),
+  bold: z.boolean(),
+});
+
+const Column = z.object({ key: z.string(), label: z.string(), width: z.number().positive().describe('relative width') });
+export type Column = z.infer<typeof Column>;
+
+const Orientation = z.enum(['portrait', 'landscape']);
+export type Orientation = z.infer<typeof Orientation>;
+
+export const DocumentTemplate = z.object({
+  page: z.object({
+    size: z.literal('A4'),
+    margins: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).describe('millimetres'),
+    footerDistance: z.number().describe('millimetres from the page foot to the page number'),
+  }),
+  fonts: z.object({
+    title: FontRole,
+    heading1: FontRole,
+    heading2: FontRole,
+    body: FontRole,
+    table: FontRole,
+    tableHeader: FontRole,
+    footer: FontRole,
+  }),
+  latinFont: z.string(),
+  pageNumber: z.string().includes('{n}'),
+  lineSpacing: z.number().min(1).max(3).describe('body line height as a multiple of the font size'),
+  tableLineSpacing: z.number().min(1).max(3),
+  creator: z.string(),
+});
+export type DocumentTemplate = z.infer<typeof DocumentTemplate>;
+export type FontRoleName = keyof DocumentTemplate['fonts'];
+
+export const TaskTableTemplate = z.object({
+  orientation: Orientation,
+  title: z.string(),
+  annexHeading: z.string(),
+  tableFontSize: z.number().positive(),
+  columns: z.array(Column).min(1),
+  uncategorised: z.string(),
+  continued: z.string(),
+});
+export type TaskTableTemplate = z.infer<typeof TaskTableTemplate>;
+
+export const MatrixTemplate = z.object({
+  orientation: Orientation,
+  title: z.string(),
+  summaryHeading: z.string(),
+  detailHeading: z.string(),
+  annexHeading: z.string(),
+  unitColumnLabel: z.string(),
+  totalColumnLabel: z.string(),
+  countFormat: z.string(),
+  unitColumnWidth: z.number().positive().describe('millimetres'),
+  maxTaskColumns: z.number().int().positive(),
+  tableFontSize: z.number().positive(),
+  marks: z.object({ lead: z.string(), responsible: z.string(), cooperate: z.string() }),
+  legend: z.string(),
+  sheetName: z.string().min(1).max(31),
+  summarySheetName: z.string().min(1).max(31),
+});
+export type MatrixTemplate = z.infer<typeof MatrixTemplate>;
+
+export const UnitSheetTemplate = z.object({
+  orientation: Orientation,
+  title: z.string(),
+  tableFontSize: z.number().positive(),
+  summaryHeading: z.string(),
+  leadHeading: z.string(),
+  joinHeading: z.string(),
+  groupsHeading: z.string(),
+  cadenceHeading: z.string(),
+  leadColumns: z.array(Column).min(1),
+  joinColumns: z.array(Column).min(1),
+  blankLine: z.string(),
+  noTasks: z.string(),
+  roleLabels: z.object({ lead: z.string(), responsible: z.string(), cooperate: z.string() }),
+});
+export type UnitSheetTemplate = z.infer<typeof UnitSheetTemplate>;
+
+export const LedgerTemplate = z.object({
+  summarySheetName: z.string().min(1).max(31),
+  sheetName: z.string().min(1),
+  title: z.string(),
+  columns: z.array(Column).min(1),
+  statuses: z.array(z.string().min(1)).min(1),
+});
+export type LedgerTemplate = z.infer<typeof LedgerTemplate>;
+
+export interface Templates {
+  readonly document: DocumentTemplate;
+  readonly taskTable: TaskTableTemplate;
+  readonly matrix: MatrixTemplate;
+  readonly unitSheet: UnitSheetTemplate;
+  readonly ledger: LedgerTemplate;
+}
+
+/** File name → schema; an override folder may hold any subset of these files. */
+const FILES = {
+  document: ['document.json', DocumentTemplate],
+  taskTable: ['task-table.json', TaskTableTemplate],
+  matrix: ['matrix.json', MatrixTemplate],
+  unitSheet: ['unit-sheet.json', UnitSheetTemplate],
+  ledger: ['ledger.json', LedgerTemplate],
+} as const;
+
+/** The shipped defaults, found relative to this module so it works from any working directory. */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+async function readJson(file: string): Promise<unknown | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new Error(`template ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Load the layout templates: each file from `overrideDir` when it holds one, else the shipped default.
+ * Throws with the file path and the failing field when a template does not match its schema.
+ */
+export async function loadTemplates(overrideDir?: string): Promise<Templates> {
+  const entries = await Promise.all(
+    Object.entries(FILES).map(async ([key, [file, schema]]) => {
+      const override = overrideDir ? path.join(overrideDir, file) : undefined;
+      const fromOverride = override ? await readJson(override) : undefined;
+      const source = fromOverride !== undefined ? override! : path.join(DEFAULT_TEMPLATES_DIR, file);
+      const raw = fromOverride ?? (await readJson(source));
+      if (raw === undefined) throw new Error(`template ${source} is missing`);
+      const parsed = (schema as z.ZodType).safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`template ${source}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+      }
+      return [key, parsed.data] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as unknown as Templates;
+}
+
+/** Fill `{name}` placeholders; unknown placeholders become empty so a template typo never prints braces. */
+export function fill(pattern: string, values: Readonly<Record<string, string | number>>): string {
+  return pattern.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}

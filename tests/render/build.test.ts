@@ -1,0 +1,142 @@
+// buildDocuments' contract: options, atomic and silent writing, hostile unit names, pagination rules, determinism.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Plan } from '../../src/model/schema.js';
+import { writeFileAtomic } from '../../src/render/write-atomic.js';
+import { smallPlan } from './fixtures/small-plan.js';
+import { build, freshDir, pdfInfo, pdfPages, samplePlan } from './helpers.js';
+
+async function listAll(root: string, dir = root): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listAll(root, full)));
+    else out.push(path.relative(root, full).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('options', () => {
+  it('writes only the formats asked for, plus index.md', async () => {
+    const { dir, files } = await build(smallPlan, { formats: ['xlsx'] });
+    expect(await listAll(dir)).toEqual(['index.md', '台账.xlsx', '责任矩阵.xlsx']);
+    expect(files.map((f) => f.kind).sort()).toEqual(['index', 'ledger', 'matrix']);
+  });
+
+  it('with unit, writes only that unit\'s sheet (found by name or alias)', async () => {
+    const { dir } = await build(smallPlan, { unit: '区国资局' });
+    expect(await listAll(dir)).toEqual(['index.md', 'units/区财政局.docx', 'units/区财政局.pdf']);
+    await expect(build(smallPlan, { unit: '不存在的单位' })).rejects.toThrow(/no unit named "不存在的单位"/);
+  });
+
+  it('refuses a date that is not YYYY-MM-DD', async () => {
+    await expect(build(smallPlan, { date: '27/11/2026' })).rejects.toThrow(/YYYY-MM-DD/);
+  });
+
+  it('reports progress once per file, prints nothing, leaves no temp files', async () => {
+    const log = vi.spyOn(console, 'log');
+    const err = vi.spyOn(console, 'error');
+    const out = vi.spyOn(process.stdout, 'write');
+    const calls: [number, number, string][] = [];
+    const { dir, files } = await build(smallPlan, { onProgress: (done, total, file) => calls.push([done, total, file]) });
+    expect(calls.map((c) => c[0])).toEqual(files.map((_, i) => i + 1));
+    expect(new Set(calls.map((c) => c[1]))).toEqual(new Set([files.length]));
+    expect(calls.map((c) => c[2])).toEqual(files.map((f) => f.path));
+    expect(log).not.toHaveBeenCalled();
+    expect(err).not.toHaveBeenCalled();
+    expect(out).not.toHaveBeenCalled();
+    expect((await listAll(dir)).filter((f) => f.includes('.fenjie-tmp-'))).toEqual([]);
+    for (const f of files) expect((await readFile(f.path)).byteLength).toBe(f.bytes);
+  });
+
+  it('gives every real unit a sheet and none to collectives', async () => {
+    const { files } = await build(smallPlan, { formats: ['docx'] });
+    const units = files.filter((f) => f.kind === 'unit-sheet').map((f) => f.unit);
+    expect(units).toEqual(smallPlan.units.filter((u) => u.kind === 'unit').map((u) => u.name));
+  });
+});
+
+describe('hostile unit names', () => {
+  it('keeps every file inside outDir with distinct, safe names', async () => {
+    const rename = new Map([['区财政局', '../../区/财政:局'], ['区教育局', 'CON'], ['区卫生健康局', '区\\财政?局']]);
+    const json = JSON.stringify(smallPlan).replace(/"(区财政局|区教育局|区卫生健康局)"/g, (_, n: string) => JSON.stringify(rename.get(n)));
+    const plan = Plan.parse(JSON.parse(json));
+    const parent = await freshDir();
+    const dir = path.join(parent, 'out');
+    const { files } = await build(plan, { outDir: dir });
+    expect(await readdir(parent)).toEqual(['out']);
+    for (const f of files) expect(path.relative(dir, f.path).startsWith('..')).toBe(false);
+    const sheets = (await listAll(dir)).filter((f) => f.startsWith('units/'));
+    expect(sheets).toHaveLength(2 * plan.units.filter((u) => u.kind === 'unit').length);
+    for (const f of sheets) expect(path.basename(f)).not.toMatch(/^(CON|con)\./);
+    const md = await readFile(path.join(dir, 'index.md'), 'utf8');
+    for (const f of sheets) expect(md).toContain(`(<${f}>)`);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('replaces a file whole and cleans up its temp file when the rename fails', async () => {
+    const dir = await freshDir();
+    const target = path.join(dir, 'a.txt');
+    await writeFile(target, 'old');
+    await writeFileAtomic(target, 'new');
+    expect(await readFile(target, 'utf8')).toBe('new');
+    const blocked = path.join(dir, 'is-a-dir');
+    await mkdir(path.join(blocked, 'child'), { recursive: true });
+    await expect(writeFileAtomic(blocked, 'x')).rejects.toThrow();
+    expect((await readdir(dir)).sort()).toEqual(['a.txt', 'is-a-dir']);
+    await rm(dir, { recursive: true });
+  });
+});
+
+describe('PDF pagination (fixture)', () => {
+  it('moves a category group that fits whole onto one page, and repeats a split category with （续）', async () => {
+    const { dir } = await build(smallPlan, { formats: ['pdf'] });
+    const pages = (await pdfPages(path.join(dir, '任务分解表.pdf'))).map((p) => p.replace(/\s/g, ''));
+    const on = (id: string) => pages.findIndex((p) => p.includes(id));
+    // A1.T1 is longer than a page: its group is split, and the next page starts with the category marked 续.
+    const split = pages.findIndex((p, i) => i > on('A1.T1') && p.includes('集群提质文化旅游产业（续）'));
+    expect(split).toBeGreaterThan(on('A1.T1'));
+    // (二) holds two short tasks: together, under their category.
+    expect(on('A1.T3')).toBe(on('A1.T4'));
+    expect(pages[on('A1.T3')]).toContain('集成提升传统产业');
+    for (const p of pages.filter((p) => p.length > 40)) expect(p).toContain('具体内容');
+  });
+});
+
+describe('determinism', () => {
+  it('writes the same bytes for the same Plan and date, with zip times and core dates from the date', async () => {
+    const plan = await samplePlan();
+    const a = await build(plan);
+    // The second build runs with the clock years ahead: nothing may depend on the time of the run.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-07-15T13:45:30Z'));
+    const b = await build(plan).finally(() => vi.useRealTimers());
+    expect(b.files.map((f) => path.relative(b.dir, f.path))).toEqual(a.files.map((f) => path.relative(a.dir, f.path)));
+    for (const f of a.files) {
+      const rel = path.relative(a.dir, f.path);
+      expect(Buffer.compare(await readFile(f.path), await readFile(path.join(b.dir, rel))), rel).toBe(0);
+    }
+    for (const name of ['任务分解表.docx', '台账.xlsx']) {
+      const zip = await JSZip.loadAsync(await readFile(path.join(a.dir, name)));
+      for (const entry of Object.values(zip.files)) expect(entry.date.getUTCFullYear() * 100 + entry.date.getUTCMonth() + 1, `${name} ${entry.name}`).toBe(202611);
+      const core = await zip.file('docProps/core.xml')!.async('string');
+      expect(core).toMatch(/<dcterms:created[^>]*>2026-11-27T00:00:00Z</);
+    }
+    const info = await pdfInfo(path.join(a.dir, '任务分解表.pdf'));
+    expect(info.CreationDate).toMatch(/^D:20261127000000/);
+    expect(info.ModDate).toMatch(/^D:20261127000000/);
+  });
+
+  it('changes the dates inside the files with the date', async () => {
+    const a = await build(smallPlan, { formats: ['docx'], date: '2026-11-27' });
+    const b = await build(smallPlan, { formats: ['docx'], date: '2027-01-05' });
+    const core = async (dir: string) => (await JSZip.loadAsync(await readFile(path.join(dir, '任务分解表.docx')))).file('docProps/core.xml')!.async('string');
+    expect(await core(a.dir)).toContain('2026-11-27');
+    expect(await core(b.dir)).toContain('2027-01-05');
+  });
+});
