@@ -84,7 +84,8 @@ export function unitView(plan: Plan, unit: Unit): UnitView {
         role,
         desks,
         leads: [...new Set(others.filter((a) => a.role === 'lead').map(displayName))],
-        partners: [...new Set(others.filter((a) => a.role !== 'lead').map(displayName))],
+        // Co-leads first, marked, then the units that share or assist.
+        partners: [...new Set([...others.filter((a) => a.role === 'lead').map((a) => `${displayName(a)}（牵头）`), ...others.filter((a) => a.role !== 'lead').map(displayName)])],
         targets: targetsText(task),
         deadlines: deadlinesText(task),
       };

@@ -233,9 +233,10 @@ describe('unit sheets', () => {
     for (const c of plan.notice.cadences) expect(xml).toContain(c.raw.replace(/"/g, '&quot;'));
   });
 
-  it('keeps unit PDFs small (fonts subsetted)', () => {
+  it('keeps unit PDFs small (fonts subsetted: the whole face is 15 MB)', () => {
+    // With each task's full text the median sheet is ~73 KB and the largest bureau's ~300 KB (measured).
     const sizes = result.files.filter((f) => f.kind === 'unit-sheet' && f.path.endsWith('.pdf')).map((f) => f.bytes).sort((a, b) => a - b);
-    expect(sizes[sizes.length >> 1]).toBeLessThan(60_000);
-    expect(sizes[sizes.length - 1]).toBeLessThan(150_000);
+    expect(sizes[sizes.length >> 1]).toBeLessThan(100_000);
+    expect(sizes[sizes.length - 1]).toBeLessThan(400_000);
   });
 });
