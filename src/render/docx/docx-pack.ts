@@ -1,16 +1,15 @@
 // Assemble .docx files from a skeleton the docx library builds once per layout (styles declared on the Document,
 // page setup, "— n —" footer) and a body written by ooxml/docx-table. Bytes depend only on the Plan and the date:
 // core properties and zip times are pinned.
-import { inflateRawSync } from 'node:zlib';
 import { Document, Packer, Paragraph } from 'docx';
 import type { DocumentTemplate, Orientation } from '../templates.js';
-import { deflateEntry, readZip, writeZip, type ZipEntry } from '../zip.js';
+import { readZip, writeZip, type ZipPart } from '../zip.js';
 import { documentStyles, pageNumberFooter, sectionProperties } from './docx-styles.js';
 import { SECTION_BREAK, xmlText } from './ooxml.js';
 
 interface Skeleton {
-  /** Every part but the document body and the core properties, still compressed. */
-  readonly parts: readonly ZipEntry[];
+  /** Every part but the document body and the core properties. */
+  readonly parts: readonly ZipPart[];
   /** document.xml up to and including `<w:body>`. */
   readonly head: string;
   /** The section properties (page size, margins, footer reference). */
@@ -33,7 +32,7 @@ async function buildSkeleton(tpl: DocumentTemplate, orientation: Orientation, ta
   const entries = readZip(new Uint8Array(await Packer.toBuffer(doc)));
   const body = entries.find((e) => e.name === DOCUMENT);
   if (!body) throw new Error('docx skeleton has no word/document.xml');
-  const xml = (body.method === 8 ? inflateRawSync(body.data) : Buffer.from(body.data)).toString('utf8');
+  const xml = Buffer.from(body.data).toString('utf8');
   const open = xml.indexOf('<w:body>') + '<w:body>'.length;
   const sect = xml.lastIndexOf('<w:sectPr');
   const close = xml.lastIndexOf('</w:body>');
@@ -92,6 +91,6 @@ export async function packDocx(spec: DocxSpec): Promise<Uint8Array> {
   // [Content_Types].xml first, as Office writes it; some readers sniff the first entry.
   const types = sk.parts.filter((e) => e.name === '[Content_Types].xml');
   const rest = sk.parts.filter((e) => e.name !== '[Content_Types].xml');
-  const core = deflateEntry(CORE, coreXml(spec.title, spec.tpl.creator, spec.date));
-  return writeZip([...types, deflateEntry(DOCUMENT, document), ...rest, core], spec.date);
+  const core = { name: CORE, data: Buffer.from(coreXml(spec.title, spec.tpl.creator, spec.date)) };
+  return writeZip([...types, { name: DOCUMENT, data: Buffer.from(document) }, ...rest, core], spec.date);
 }
