@@ -157,3 +157,32 @@ export function charsPerLine(tpl: DocumentTemplate, orientation: Orientation, si
   const widthMm = (orientation === 'landscape' ? 297 : 210) - tpl.page.margins.left - tpl.page.margins.right;
   return Math.floor((widthMm * 72) / 25.4 / size);
 }
+
+/** A task-table cell, format-neutral: what both the Word and the PDF table show under a column key. */
+export interface TableCellText {
+  readonly text: string;
+  readonly align?: 'center';
+}
+
+export function taskTableCell(row: TaskRow, key: string): TableCellText {
+  switch (key) {
+    case 'no':
+      return { text: `${row.no}\n${row.id}`, align: 'center' };
+    case 'task':
+      return { text: row.title };
+    case 'content':
+      return { text: row.content };
+    case 'lead':
+      return { text: row.lead.join('、') };
+    case 'responsible':
+      return { text: row.responsible.join('、') };
+    case 'cooperate':
+      return { text: row.cooperate.join('、') };
+    case 'targets':
+      return { text: row.targets };
+    case 'deadlines':
+      return { text: row.deadlines, align: 'center' };
+    default:
+      return { text: '' };
+  }
+}

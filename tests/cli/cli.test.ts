@@ -1,23 +1,12 @@
 // The CLI as a user runs it: exit codes, messages without stack traces, files written whole, input untouched.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Plan } from '../../src/index.js';
 import { SAMPLE } from '../helpers.js';
+import { fenjie } from './run-cli.js';
 
-const run = promisify(execFile);
-async function fenjie(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], { maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'fenjie-cli-'));
 

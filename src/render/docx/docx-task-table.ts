@@ -1,6 +1,6 @@
 // 任务分解表 in Word: one section per annex, landscape, header row repeated, category cells merged over their rows.
 import type { Plan } from '../../model/schema.js';
-import { annexHeading, planNameOf, taskTables, type TaskRow } from '../plan-view.js';
+import { annexHeading, planNameOf, taskTableCell, taskTables, type TaskRow } from '../plan-view.js';
 import { fill, type Templates } from '../templates.js';
 import { STYLE, textWidthTwips } from './docx-styles.js';
 import { columnWidths, docxTable, type DocxCell, type DocxRow } from './docx-table.js';
@@ -18,29 +18,6 @@ function textHeight(text: string, widthPt: number, size: number, spacing: number
   return lines * size * spacing + 6;
 }
 
-function cellText(row: TaskRow, key: string): DocxCell {
-  switch (key) {
-    case 'no':
-      return { text: `${row.no}\n${row.id}`, align: 'center' };
-    case 'task':
-      return { text: row.title };
-    case 'content':
-      return { text: row.content };
-    case 'lead':
-      return { text: row.lead.join('、') };
-    case 'responsible':
-      return { text: row.responsible.join('、') };
-    case 'cooperate':
-      return { text: row.cooperate.join('、') };
-    case 'targets':
-      return { text: row.targets };
-    case 'deadlines':
-      return { text: row.deadlines, align: 'center' };
-    default:
-      return { text: '' };
-  }
-}
-
 export async function taskTableDocx(plan: Plan, templates: Templates, date: string): Promise<Uint8Array> {
   const tpl = templates.taskTable;
   const docTpl = templates.document;
@@ -52,7 +29,7 @@ export async function taskTableDocx(plan: Plan, templates: Templates, date: stri
   // Room for rows on a page below the repeated header, in points.
   const pageRoom = (((tpl.orientation === 'landscape' ? 210 : 297) - m.top - m.bottom) * 72) / 25.4 - 3 * size * spacing;
   const rowHeight = (row: TaskRow) =>
-    Math.max(...tpl.columns.map((c, i) => (c.key === 'category' ? 0 : textHeight(cellText(row, c.key).text, widths[i]! / 20, size, spacing))));
+    Math.max(...tpl.columns.map((c, i) => (c.key === 'category' ? 0 : textHeight(taskTableCell(row, c.key).text, widths[i]! / 20, size, spacing))));
   const sections = taskTables(plan).map((table) => {
     const rows: DocxRow[] = [];
     for (const group of table.groups) {
@@ -64,7 +41,7 @@ export async function taskTableDocx(plan: Plan, templates: Templates, date: stri
       const category = group.category || tpl.uncategorised;
       group.rows.forEach((row, i) => {
         const cells = tpl.columns.flatMap((col): DocxCell[] => {
-          if (col.key !== 'category') return [cellText(row, col.key)];
+          if (col.key !== 'category') return [taskTableCell(row, col.key)];
           if (!keep) return [{ text: category, align: 'center' }];
           if (i > 0) return []; // covered by the merged category cell above
           return [{ text: category, rowSpan: group.rows.length, align: 'center' }];

@@ -1,33 +1,9 @@
 // 任务分解表 as PDF: landscape, one part per annex, category merged over its group, header on every page.
 import type { Plan } from '../../model/schema.js';
-import { annexHeading, planNameOf, type TaskRow } from '../plan-view.js';
-import { taskTables } from '../plan-view.js';
+import { annexHeading, planNameOf, taskTableCell, taskTables } from '../plan-view.js';
 import { fill, type Templates } from '../templates.js';
 import { PdfWriter } from './pdf-doc.js';
 import { drawTable, type PdfCell, type PdfGroup } from './pdf-table.js';
-
-function cell(row: TaskRow, key: string): PdfCell {
-  switch (key) {
-    case 'no':
-      return { text: `${row.no}\n${row.id}`, align: 'center' };
-    case 'task':
-      return { text: row.title };
-    case 'content':
-      return { text: row.content };
-    case 'lead':
-      return { text: row.lead.join('、') };
-    case 'responsible':
-      return { text: row.responsible.join('、') };
-    case 'cooperate':
-      return { text: row.cooperate.join('、') };
-    case 'targets':
-      return { text: row.targets };
-    case 'deadlines':
-      return { text: row.deadlines, align: 'center' };
-    default:
-      return { text: '' };
-  }
-}
 
 export async function taskTablePdf(plan: Plan, templates: Templates, date: string): Promise<Uint8Array> {
   const tpl = templates.taskTable;
@@ -43,7 +19,7 @@ export async function taskTablePdf(plan: Plan, templates: Templates, date: strin
     const groups: PdfGroup[] = table.groups.map((group) => ({
       merge: categoryColumn >= 0 ? { column: categoryColumn, text: group.category || tpl.uncategorised } : undefined,
       rows: group.rows.map((row) => ({
-        cells: tpl.columns.filter((c) => c.key !== 'category').map((c) => cell(row, c.key)),
+        cells: tpl.columns.filter((c) => c.key !== 'category').map((c) => taskTableCell(row, c.key)),
       })),
     }));
     drawTable(w, {
