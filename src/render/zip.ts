@@ -20,5 +20,6 @@ export function writeZip(parts: readonly ZipPart[], iso: string): Uint8Array {
   const mtime = new Date(y, m - 1, d);
   const files: Zippable = {};
   for (const part of parts) files[part.name] = part.data;
-  return zipSync(files, { level: 6, mtime });
+  // Level 1: these parts are small XML; higher levels cost more time than the few bytes they save.
+  return zipSync(files, { level: 1, mtime });
 }

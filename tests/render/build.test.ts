@@ -132,6 +132,21 @@ describe('determinism', () => {
     expect(info.ModDate).toMatch(/^D:20261127000000/);
   });
 
+  it('writes a unit sheet with the same bytes alone, after the whole plan, and on worker threads', async () => {
+    // Shared font state (fontkit's glyph cache) once made a PDF depend on what the process drew before it.
+    const plan = await samplePlan();
+    const unit = '区科协';
+    const alone = await build(plan, { unit, formats: ['pdf'] });
+    const whole = await build(plan, { formats: ['pdf'] });
+    const threaded = await build(plan, { formats: ['pdf'], workers: 2 });
+    const sheet = (r: typeof alone) => readFile(r.files.find((f) => f.unit === unit && f.path.endsWith('.pdf'))!.path);
+    const [a, b, c] = await Promise.all([sheet(alone), sheet(whole), sheet(threaded)]);
+    expect(Buffer.compare(a, b)).toBe(0);
+    expect(Buffer.compare(a, c)).toBe(0);
+    const other = whole.files.filter((f) => f.path.endsWith('.pdf'));
+    for (const f of other) expect(Buffer.compare(await readFile(f.path), await readFile(path.join(threaded.dir, path.relative(whole.dir, f.path)))), f.path).toBe(0);
+  });
+
   it('changes the dates inside the files with the date', async () => {
     const a = await build(smallPlan, { formats: ['docx'], date: '2026-11-27' });
     const b = await build(smallPlan, { formats: ['docx'], date: '2027-01-05' });

@@ -47,6 +47,9 @@ export function sharedFont(name: FaceName): SharedFont {
   if (!face) {
     const fontkit = require('fontkit') as { openSync(path: string): FontkitFont };
     const font = fontkit.openSync(require.resolve(FILES[name]));
+    // fontkit caches one glyph object per id with the code point it was first asked for, and pdfkit's ToUnicode
+    // map reads it. Space and NBSP share a glyph: ask for U+0020 first so every document maps it the same way.
+    font.glyphForCodePoint(0x20);
     face = { name, font, forPdf: directLayout(font), widths: new Map() };
     fonts.set(name, face);
   }

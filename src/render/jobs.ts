@@ -1,0 +1,92 @@
+// What a build writes, as plain data (so worker threads can take jobs), and how one job becomes bytes.
+import type { Plan, Unit } from '../model/schema.js';
+import { matrixDocx } from './docx/docx-matrix.js';
+import { taskTableDocx } from './docx/docx-task-table.js';
+import { unitSheetDocx } from './docx/docx-unit-sheet.js';
+import { indexMarkdown, type IndexEntry } from './index-md.js';
+import { matrixPdf } from './pdf/pdf-matrix.js';
+import { taskTablePdf } from './pdf/pdf-task-table.js';
+import { unitSheetPdf } from './pdf/pdf-unit-sheet.js';
+import { allocateFileNames } from './safe-filename.js';
+import type { Templates } from './templates.js';
+import { sheetUnits, unitView } from './unit-view.js';
+import { ledgerXlsx } from './xlsx/xlsx-ledger.js';
+import { matrixXlsx } from './xlsx/xlsx-matrix.js';
+
+export type Format = 'docx' | 'pdf' | 'xlsx';
+export type JobKind = 'task-table' | 'matrix' | 'ledger' | 'unit-sheet' | 'index';
+
+export interface Job {
+  /** path relative to the output folder, with / */
+  readonly rel: string;
+  readonly kind: JobKind;
+  readonly format: Format | 'md';
+  readonly unit?: string;
+}
+
+export const ALL_FORMATS: readonly Format[] = ['docx', 'pdf', 'xlsx'];
+
+function pickUnits(plan: Plan, wanted: string | undefined): Unit[] {
+  const units = sheetUnits(plan);
+  if (wanted === undefined) return units;
+  const found = units.filter((u) => u.name === wanted || u.aliases.includes(wanted));
+  if (found.length === 0) throw new Error(`no unit named "${wanted}" in the plan`);
+  return found;
+}
+
+/** The files a build writes, in order; index.md last, since it lists the others. */
+export function planJobs(plan: Plan, formats: ReadonlySet<Format>, unit: string | undefined): Job[] {
+  const jobs: Job[] = [];
+  if (unit === undefined) {
+    if (formats.has('docx')) jobs.push({ rel: '任务分解表.docx', kind: 'task-table', format: 'docx' });
+    if (formats.has('pdf')) jobs.push({ rel: '任务分解表.pdf', kind: 'task-table', format: 'pdf' });
+    if (formats.has('docx')) jobs.push({ rel: '责任矩阵.docx', kind: 'matrix', format: 'docx' });
+    if (formats.has('pdf')) jobs.push({ rel: '责任矩阵.pdf', kind: 'matrix', format: 'pdf' });
+    if (formats.has('xlsx')) jobs.push({ rel: '责任矩阵.xlsx', kind: 'matrix', format: 'xlsx' });
+    if (formats.has('xlsx')) jobs.push({ rel: '台账.xlsx', kind: 'ledger', format: 'xlsx' });
+  }
+  // Names are allocated over all units, so a unit's file name does not depend on which units were asked for.
+  const names = allocateFileNames(sheetUnits(plan).map((u) => u.name));
+  for (const u of pickUnits(plan, unit)) {
+    const base = `units/${names.get(u.name)}`;
+    if (formats.has('docx')) jobs.push({ rel: `${base}.docx`, kind: 'unit-sheet', format: 'docx', unit: u.name });
+    if (formats.has('pdf')) jobs.push({ rel: `${base}.pdf`, kind: 'unit-sheet', format: 'pdf', unit: u.name });
+  }
+  jobs.push({ rel: 'index.md', kind: 'index', format: 'md' });
+  return jobs;
+}
+
+/** Render one job. Pure: the same plan, templates, date and job give the same bytes, in any thread. */
+export async function renderJob(job: Job, plan: Plan, templates: Templates, date: string, jobs: readonly Job[]): Promise<Uint8Array | string> {
+  const unit = job.unit === undefined ? undefined : plan.units.find((u) => u.name === job.unit)!;
+  switch (`${job.kind}/${job.format}`) {
+    case 'task-table/docx':
+      return taskTableDocx(plan, templates, date);
+    case 'task-table/pdf':
+      return taskTablePdf(plan, templates, date);
+    case 'matrix/docx':
+      return matrixDocx(plan, templates, date);
+    case 'matrix/pdf':
+      return matrixPdf(plan, templates, date);
+    case 'matrix/xlsx':
+      return matrixXlsx(plan, templates, date);
+    case 'ledger/xlsx':
+      return ledgerXlsx(plan, templates, date);
+    case 'unit-sheet/docx':
+      return unitSheetDocx(plan, unit!, templates, date);
+    case 'unit-sheet/pdf':
+      return unitSheetPdf(plan, unit!, templates, date);
+    case 'index/md': {
+      const counts = new Map<string, { lead: number; join: number }>();
+      for (const j of jobs) {
+        if (j.unit === undefined || counts.has(j.unit)) continue;
+        const v = unitView(plan, plan.units.find((u) => u.name === j.unit)!);
+        counts.set(j.unit, { lead: v.lead.length, join: v.join.length });
+      }
+      const entries = jobs.filter((j) => j.kind !== 'index').map((j): IndexEntry => ({ path: j.rel, kind: j.kind, unit: j.unit }));
+      return indexMarkdown(plan, entries, date, counts);
+    }
+    default:
+      throw new Error(`no renderer for ${job.kind}/${job.format}`);
+  }
+}
