@@ -52,6 +52,8 @@ function clausesOfLine(parse: string, line: TextLine): LineClauses {
     if (reading && plausible(reading)) {
       return { clauses: [{ form: 'line', start: line.start, end: line.end, outerStart: line.start, outerEnd: line.end, reading }], problems };
     }
+    // A 责任单位: line we cannot read must not vanish.
+    problems.push({ ruleId: 'unclear-clause', start: line.start, end: line.end });
   }
   const opener = /[(\[]/g;
   for (let m = opener.exec(text); m; m = opener.exec(text)) {
@@ -64,12 +66,11 @@ function clausesOfLine(parse: string, line: TextLine): LineClauses {
     }
     const body = text.slice(i + 1, j);
     const reading = ROLE_WORD.test(body) ? readClause(body, line.start + i + 1) : null;
-    if (reading) {
-      if (plausible(reading)) {
-        clauses.push({ form: 'parenthetical', start: line.start + i + 1, end: line.start + j, outerStart: line.start + i, outerEnd: line.start + j + 1, reading });
-      } else if (body.length < 200) {
-        problems.push({ ruleId: 'unclear-clause', start: line.start + i + 1, end: line.start + j });
-      }
+    if (reading && plausible(reading)) {
+      clauses.push({ form: 'parenthetical', start: line.start + i + 1, end: line.start + j, outerStart: line.start + i, outerEnd: line.start + j + 1, reading });
+    } else if (ROLE_WORD.test(body) && body.length < 200) {
+      // Brackets that speak of 牵头/负责/配合 but do not read as a clause: say so rather than drop them.
+      problems.push({ ruleId: 'unclear-clause', start: line.start + i + 1, end: line.start + j });
     }
     opener.lastIndex = j + 1;
   }

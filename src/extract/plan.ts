@@ -9,6 +9,7 @@ import { readHeader, type HeaderMatch } from './header.js';
 import { findCadences, readCommand, readWorkGroup } from './organisation.js';
 import { findRules } from './rules.js';
 import { findTargets } from './targets.js';
+import { splitRunTogetherUnits } from './split-units.js';
 import { extractTasks, partsOf } from './tasks.js';
 import { allLines, headingOf, paragraphsAfter, paragraphsBefore } from './tree.js';
 import { UnitRegistry, type UnitToken } from './units.js';
@@ -177,6 +178,7 @@ export function extractPlan(tree: RootNode, text: NormalizedText, file: VFile, m
   });
   if (!annexes.some((a) => a.tasks.length)) ctx.report('warning', 'no-tasks', '未找到任何编号任务 (no numbered tasks found)', null, null);
 
+  splitRunTogetherUnits(ctx, registry, annexes);
   return { notice: noticeOf(ctx, header, cover), goals, annexes, units: unitsOf(registry, annexes) };
 }
 

@@ -91,6 +91,11 @@ export class UnitRegistry {
     return canonical;
   }
 
+  /** Forget a name that turned out not to be a unit (e.g. two names run together, since split). */
+  remove(name: string): void {
+    this.entries.delete(name);
+  }
+
   canonical(name: string): string {
     return this.aliasOf.get(name) ?? name;
   }

@@ -118,3 +118,32 @@ describe('lead conventions', () => {
     expect(plan.annexes[0].workGroup?.office).toBe('县甲局');
   });
 });
+
+describe('unit names written without a separator', () => {
+  it('are split into units the document names elsewhere, when there is one way to split', () => {
+    const text = ['附件1', '县某某方案', '一、工作任务', '1.任务甲。(县财政局牵头,县商务局按职责分工负责)', '2.任务乙。(县财政局县商务局按职责分工负责)'].join('\n');
+    const plan = extractText(text);
+    const t2 = allTasks(plan)[1];
+    expect(roles(t2)).toBe('r:县财政局 r:县商务局');
+    expect(t2.assignments.map((a) => a.mention?.raw)).toEqual(['县财政局', '县商务局']);
+    expect(plan.units.map((u) => u.name)).not.toContain('县财政局县商务局');
+    expect(plan.diagnostics.find((d) => d.ruleId === 'unit-split')?.task).toBe('A1.T2');
+  });
+
+  it('are flagged, and kept as written, when the split is ambiguous', () => {
+    // 县甲局乙科丙局处 reads as 县甲局 + 乙科丙局处 or as 县甲局乙科 + 丙局处.
+    const text = ['附件1', '县某某方案', '一、工作任务', '1.任务甲。(县甲局、乙科丙局处、县甲局乙科、丙局处、县甲局乙科丙局处按职责分工负责)'].join('\n');
+    const plan = extractText(text);
+    expect(roles(allTasks(plan)[0])).toContain('r:县甲局乙科丙局处');
+    expect(plan.diagnostics.map((d) => d.ruleId)).toContain('unit-ambiguous');
+  });
+});
+
+describe('clauses that are not understood', () => {
+  it('become diagnostics at their place instead of vanishing', () => {
+    const text = ['附件1', '市某某方案', '一、重点任务', '1.完善制度。', '责任单位:2025年底前完成', '2.加强督查。(由市有关方面统筹牵头推进落实的相关工作事项)'].join('\n');
+    const plan = extractText(text);
+    const unclear = plan.diagnostics.filter((d) => d.ruleId === 'unclear-clause');
+    expect(unclear.map((d) => `${d.task}@${d.span?.line}`)).toEqual(['A1.T1@5', 'A1.T2@6']);
+  });
+});
