@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { extractNotice } from '../src/index.js';
 import { buildDocuments } from '../src/render/index.js';
 
-const [mode, path, repeat = '1'] = process.argv.slice(2);
+const [mode, path, repeat = '1', workers = '1'] = process.argv.slice(2);
 const started = performance.now();
 const { plan } = await extractNotice(path);
 const extractMs = performance.now() - started;
@@ -15,7 +15,7 @@ let bytes = 0;
 if (mode === 'run') {
   const out = mkdtempSync(join(tmpdir(), 'fenjie-bench-'));
   const t = performance.now();
-  const result = await buildDocuments(plan, { outDir: out, date: '2026-11-27' });
+  const result = await buildDocuments(plan, { outDir: out, date: '2026-11-27', workers: Number(workers) });
   buildMs = performance.now() - t;
   files = result.files.length + 1;
   bytes = result.files.reduce((n, f) => n + f.bytes, 0);

@@ -2,7 +2,7 @@
 // synthetic notices 10× and 100× its size; and the office's route (Word files converted by LibreOffice) for comparison.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticNotice } from './synthetic.js';
 
@@ -20,8 +20,8 @@ interface Measure {
   rssMb: number;
 }
 
-function child(mode: 'extract' | 'run', path: string, repeat: number): Measure {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', mode, path, String(repeat)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+function child(mode: 'extract' | 'run', path: string, repeat: number, workers = 1): Measure {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', mode, path, String(repeat), String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Measure;
 }
 
@@ -48,15 +48,17 @@ for (const times of [1, 10, 100]) {
 console.log('\nExtraction (warm = best repeat after the first, in one process; peak RSS of a process that extracts once)\n');
 console.log(table(['size', 'chars', 'tasks', 'cold', 'warm', 'throughput', 'peak RSS'], rows));
 
+const cores = availableParallelism();
 const runRows: string[][] = [];
-for (const times of [1, 10]) {
+for (const [times, workers] of [[1, 1], [1, cores], [10, 1], [10, cores]] as const) {
+  if (workers === 1 && cores === 1 && runRows.length % 2 === 1) continue;
   const path = times === 1 ? SAMPLE : join(work, `sample-x${times}.txt`);
-  const r = child('run', path, 0);
-  runRows.push([`${times}×`, `${fmt(r.extractMs)} ms`, `${fmt(r.buildMs)} ms`, `${fmt(r.extractMs + r.buildMs)} ms`, fmt(r.files), `${fmt(r.bytes / 1024)} KB`, `${fmt(r.rssMb)} MB`]);
-  process.stderr.write(`  run ${times}× done\n`);
+  const r = child('run', path, 0, workers);
+  runRows.push([`${times}×`, String(workers), `${fmt(r.extractMs)} ms`, `${fmt(r.buildMs)} ms`, `${fmt(r.extractMs + r.buildMs)} ms`, fmt(r.files), `${fmt(r.bytes / 1024)} KB`, `${fmt(r.rssMb)} MB`]);
+  process.stderr.write(`  run ${times}× on ${workers} thread(s) done\n`);
 }
-console.log('\nFull run in-process (extract + every document; rendering is sequential in one process)\n');
-console.log(table(['size', 'extract', 'build', 'total', 'files', 'bytes', 'peak RSS'], runRows));
+console.log(`\nFull run in-process (extract + every document), rendering on 1 thread and on ${cores} worker threads\n`);
+console.log(table(['size', 'threads', 'extract', 'build', 'total', 'files', 'bytes', 'peak RSS'], runRows));
 
 // The CLI as a user runs it, start-up included.
 const cliOut = join(work, 'cli-out');
