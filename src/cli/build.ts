@@ -1,5 +1,5 @@
 // fenjie build | run: Plan → documents, with a progress bar on a terminal and a closing summary.
-import { resolve, relative } from 'node:path';
+import { basename, resolve, relative } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -77,7 +77,8 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (o
     bar?.stop();
     const written = [...extraFiles, ...result.files.map((f) => f.path)];
     const replaced = written.filter((f) => before.has(f)).length;
-    const others = [...before].filter((f) => !written.includes(f) && !/\.fenjie-tmp-/.test(f)).length;
+    // Hidden files (.gitkeep, .DS_Store) are the folder's own, not documents left from another run.
+    const others = [...before].filter((f) => !written.includes(f) && !basename(f).startsWith('.')).length;
     const bytes = result.files.reduce((n, f) => n + f.bytes, 0);
     const units = new Set(result.files.map((f) => f.unit).filter(Boolean)).size;
     const tasks = plan.annexes.reduce((n, a) => n + a.tasks.length, 0);
