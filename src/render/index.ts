@@ -9,6 +9,7 @@ import { loadTemplates } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export { ALL_FORMATS, type Format } from './jobs.js';
+export { TemplateError } from './templates.js';
 
 export interface BuildOptions {
   /** Folder to write into; created when missing. */

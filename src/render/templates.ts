@@ -133,7 +133,7 @@ async function readJson(file: string): Promise<unknown | undefined> {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new Error(`template ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new TemplateError(`template ${file} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -141,6 +141,11 @@ async function readJson(file: string): Promise<unknown | undefined> {
  * Load the layout templates: each file from `overrideDir` when it holds one, else the shipped default.
  * Throws with the file path and the failing field when a template does not match its schema.
  */
+/** A template file that cannot be used: the user's to fix, named with the field at fault. */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
 export async function loadTemplates(overrideDir?: string): Promise<Templates> {
   const entries = await Promise.all(
     Object.entries(FILES).map(async ([key, [file, schema]]) => {
@@ -148,11 +153,11 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
       const fromOverride = override ? await readJson(override) : undefined;
       const source = fromOverride !== undefined ? override! : path.join(DEFAULT_TEMPLATES_DIR, file);
       const raw = fromOverride ?? (await readJson(source));
-      if (raw === undefined) throw new Error(`template ${source} is missing`);
+      if (raw === undefined) throw new TemplateError(`template ${source} is missing`);
       const parsed = (schema as z.ZodType).safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(`template ${source}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+        throw new TemplateError(`template ${source}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
       }
       return [key, parsed.data] as const;
     }),

@@ -1,7 +1,7 @@
 // fenjie run / build as a user runs them: every file whole, re-runs say what they replaced, Ctrl-C leaves no
 // partial files, bad options and unwritable folders fail with a message.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,13 +29,20 @@ describe('fenjie run', () => {
     expect(files(out).filter((f) => f.includes('.fenjie-tmp-'))).toEqual([]);
   });
 
-  it('refuses an unknown --unit, a bad --date and an output folder that cannot be written, without a stack trace', async () => {
+  it('refuses an unknown --unit, a bad --date, a broken template and an output folder that cannot be written, without a stack trace', async () => {
     const out = mkdtempSync(join(tmpdir(), 'fenjie-run-'));
     const unit = await fenjie('build', SAMPLE, '-o', out, '--unit', '区不存在局');
     expect(unit.code).toBe(2);
     expect(unit.stderr).toContain('区不存在局');
     const date = await fenjie('build', SAMPLE, '-o', out, '--date', '2026-13-45');
     expect(date.code).toBe(2);
+    const templates = join(out, 'templates');
+    mkdirSync(templates);
+    writeFileSync(join(templates, 'unit-sheet.json'), '{"title": 5}');
+    const template = await fenjie('build', SAMPLE, '-o', out, '--templates', templates, '--unit', '区财政局');
+    expect(template.code).toBe(2);
+    expect(template.stderr).toMatch(/templates\/unit-sheet\.json: \w+/);
+    expect(template.stderr).not.toContain('内部错误');
     const blocker = join(out, 'a-file');
     writeFileSync(blocker, 'x');
     const blocked = await fenjie('build', SAMPLE, '-o', join(blocker, 'sub'), '--format', 'xlsx', '-q');
