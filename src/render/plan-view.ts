@@ -1,6 +1,6 @@
 // Plan → plain rows that every renderer shares, so Word, PDF and Excel can never disagree about who does what.
 import type { Annex, Assignment, Plan, Role, Task } from '../model/schema.js';
-import { fill, type DocumentTemplate, type Orientation } from './templates.js';
+import { fill, marginsFor, type DocumentTemplate, type Orientation } from './templates.js';
 
 export const ROLE_RANK: Readonly<Record<Role, number>> = { lead: 0, responsible: 1, cooperate: 2 };
 
@@ -154,7 +154,8 @@ export function annexHeading(pattern: string, annex: Annex): string {
 
 /** How many full-width characters of `size` points fit across the text area: used to break long titles well. */
 export function charsPerLine(tpl: DocumentTemplate, orientation: Orientation, size: number): number {
-  const widthMm = (orientation === 'landscape' ? 297 : 210) - tpl.page.margins.left - tpl.page.margins.right;
+  const m = marginsFor(tpl, orientation);
+  const widthMm = (orientation === 'landscape' ? 297 : 210) - m.left - m.right;
   return Math.floor((widthMm * 72) / 25.4 / size);
 }
 

@@ -26,6 +26,10 @@ export const DocumentTemplate = z.object({
   page: z.object({
     size: z.literal('A4'),
     margins: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).describe('millimetres'),
+    landscapeMargins: z
+      .object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() })
+      .optional()
+      .describe('millimetres, for landscape tables; default: the portrait margins turned with the page (GB/T 9704: a landscape table faces the binding edge)'),
     footerDistance: z.number().describe('millimetres from the page foot to the page number'),
   }),
   fonts: z.object({
@@ -168,4 +172,11 @@ export async function loadTemplates(overrideDir?: string): Promise<Templates> {
 /** Fill `{name}` placeholders; unknown placeholders become empty so a template typo never prints braces. */
 export function fill(pattern: string, values: Readonly<Record<string, string | number>>): string {
   return pattern.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+/** The page margins (mm) for an orientation: a landscape page turns the portrait ones, its top on the binding edge. */
+export function marginsFor(tpl: DocumentTemplate, orientation: Orientation): { top: number; bottom: number; left: number; right: number } {
+  const m = tpl.page.margins;
+  if (orientation === 'portrait') return m;
+  return tpl.page.landscapeMargins ?? { top: m.left, bottom: m.right, left: m.bottom, right: m.top };
 }

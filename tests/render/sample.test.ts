@@ -92,16 +92,17 @@ describe('任务分解表.docx', () => {
     expect(xml).toContain('w:pStyle w:val="FjTitle"');
   });
 
-  it('sets GB/T 9704 margins and a "— n —" page number in the footer', async () => {
+  it('sets GB/T 9704 margins, turned with the landscape page, and a "— n —" page number in the footer', async () => {
     const twips = (mm: number) => (mm * 1440) / 25.4;
-    const margins = [...xml.matchAll(/<w:pgMar ([^>]*)\/>/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/w:(\w+)="(\d+)"/g)].map((a) => [a[1], Number(a[2])])));
+    const pgMar = (doc: string) => [...doc.matchAll(/<w:pgMar ([^>]*)\/>/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/w:(\w+)="(\d+)"/g)].map((a) => [a[1], Number(a[2])])));
+    const close = (m: Record<string, number>, [top, bottom, left, right]: number[]) =>
+      [m.top - twips(top), m.bottom - twips(bottom), m.left - twips(left), m.right - twips(right)].every((d) => Math.abs(d) < 2);
+    const margins = pgMar(xml);
     expect(margins).toHaveLength(plan.annexes.length);
-    for (const m of margins) {
-      expect(Math.abs(m.top - twips(37))).toBeLessThan(2);
-      expect(Math.abs(m.bottom - twips(35))).toBeLessThan(2);
-      expect(Math.abs(m.left - twips(28))).toBeLessThan(2);
-      expect(Math.abs(m.right - twips(26))).toBeLessThan(2);
-    }
+    // A landscape table faces the binding edge: the portrait 37/35/28/26 mm become top 28, bottom 26, left 35, right 37.
+    for (const m of margins) expect(close(m, [28, 26, 35, 37]), JSON.stringify(m)).toBe(true);
+    const sheet = result.files.find((f) => f.kind === 'unit-sheet' && f.path.endsWith('.docx'))!;
+    for (const m of pgMar(await docxPart(sheet.path))) expect(close(m, [37, 35, 28, 26]), JSON.stringify(m)).toBe(true);
     const footer = await docxPart(file('任务分解表.docx'), 'word/footer1.xml');
     expect(footer).toMatch(/PAGE/);
     expect(footer.match(/—/g)).toHaveLength(2);

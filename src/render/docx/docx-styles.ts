@@ -10,7 +10,7 @@ import {
   type ISectionPropertiesOptions,
   type IStylesOptions,
 } from 'docx';
-import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
+import { marginsFor, type DocumentTemplate, type FontRoleName, type Orientation } from '../templates.js';
 
 /** Style ids paragraphs refer to; every role in the template has one. */
 export const STYLE: Readonly<Record<FontRoleName, string>> = {
@@ -72,7 +72,7 @@ export function documentStyles(tpl: DocumentTemplate, tableSize?: number): IStyl
 
 /** A4 in the template's margins; docx swaps width and height itself for landscape. */
 export function sectionProperties(tpl: DocumentTemplate, orientation: Orientation): ISectionPropertiesOptions {
-  const m = tpl.page.margins;
+  const m = marginsFor(tpl, orientation);
   return {
     page: {
       size: {
@@ -102,5 +102,6 @@ export function pageNumberFooter(tpl: DocumentTemplate): Footer {
 /** Usable text width in twips, for table column widths. */
 export function textWidthTwips(tpl: DocumentTemplate, orientation: Orientation): number {
   const pageWidth = orientation === 'landscape' ? 297 : 210;
-  return convertMillimetersToTwip(pageWidth - tpl.page.margins.left - tpl.page.margins.right);
+  const m = marginsFor(tpl, orientation);
+  return convertMillimetersToTwip(pageWidth - m.left - m.right);
 }

@@ -1,7 +1,7 @@
 // 任务分解表 in Word: one section per annex, landscape, header row repeated, category cells merged over their rows.
 import type { Plan } from '../../model/schema.js';
 import { annexHeading, planNameOf, taskTableCell, taskTables, type TaskRow } from '../plan-view.js';
-import { fill, type Templates } from '../templates.js';
+import { fill, marginsFor, type Templates } from '../templates.js';
 import { STYLE, textWidthTwips } from './docx-styles.js';
 import { columnWidths, docxTable, type DocxCell, type DocxRow } from './docx-table.js';
 import { packDocx } from './docx-pack.js';
@@ -25,7 +25,7 @@ export async function taskTableDocx(plan: Plan, templates: Templates, date: stri
   const widths = columnWidths(textWidthTwips(docTpl, tpl.orientation), tpl.columns.map((c) => c.width));
   const size = tpl.tableFontSize;
   const spacing = docTpl.tableLineSpacing;
-  const m = docTpl.page.margins;
+  const m = marginsFor(docTpl, tpl.orientation);
   // Room for rows on a page below the repeated header, in points.
   const pageRoom = (((tpl.orientation === 'landscape' ? 210 : 297) - m.top - m.bottom) * 72) / 25.4 - 3 * size * spacing;
   const rowHeight = (row: TaskRow) =>

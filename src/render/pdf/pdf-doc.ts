@@ -1,7 +1,7 @@
 // A pdfkit document set up from the template (A4, margins, embedded Noto faces, pinned dates) with a y cursor,
 // paragraphs that break across pages, and "— n —" page numbers stamped at the end.
 import PDFDocument from 'pdfkit';
-import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
+import { marginsFor, type DocumentTemplate, type FontRoleName, type Orientation } from '../templates.js';
 import { sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
 import { textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
 
@@ -62,7 +62,7 @@ export class PdfWriter {
 
   constructor(tpl: DocumentTemplate, orientation: Orientation, meta: PdfMeta) {
     this.tpl = tpl;
-    const m = tpl.page.margins;
+    const m = marginsFor(tpl, orientation);
     const stamp = new Date(`${meta.date}T00:00:00Z`);
     this.doc = new PDFDocument({
       size: 'A4',
