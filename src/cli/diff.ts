@@ -1,7 +1,8 @@
 // fenjie diff <old> <new>: exit 0 no changes, 1 changes, 2 error (like diff(1)).
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { diffPlans, renderDiffDocx, renderDiffMarkdown } from '../diff/index.js';
+import { diffPlans, renderDiffDocx, renderDiffMarkdown, renderDiffPdf } from '../diff/index.js';
+import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
 import { loadPlanWithSource } from './load-plan.js';
@@ -13,18 +14,20 @@ export function registerDiff(program: Command): void {
     .description('比较两个版本的方案,列出目标、任务、分工、专班的全部变化 (compare two plans; exit 0 same, 1 changed, 2 error)')
     .argument('<old>', 'old version: notice file or plan.json')
     .argument('<new>', 'new version: notice file or plan.json')
-    .addOption(new Option('-f, --format <format>', 'report format: md, json, docx (修订对照表), html (side-by-side review page)').choices(['md', 'json', 'docx', 'html']).default('md'))
+    .addOption(new Option('-f, --format <format>', 'report format: md, json, docx / pdf (修订对照表), html (side-by-side review page)').choices(['md', 'json', 'docx', 'pdf', 'html']).default('md'))
     .option('-o, --output <file>', 'write the report to a file (required for docx)')
     .option('--first-listed-lead', 'apply the first-listed-lead convention to notices that state none')
-    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'html'; output?: string; firstListedLead?: boolean }) => {
+    .option('--date <YYYY-MM-DD>', 'date stored in docx/pdf reports (default: SOURCE_DATE_EPOCH or today)')
+    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; date?: string }) => {
       if (opts.output) for (const input of [oldPath, newPath]) refuseInputAsOutput(input, opts.output);
-      if (opts.format === 'docx' && !opts.output) throw new CliError('--format docx 需要 -o <file> (docx needs an output file)');
+      if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
       const [a, b] = await Promise.all([loadPlanWithSource(oldPath, opts), loadPlanWithSource(newPath, opts)]);
       const changes = diffPlans(a.plan, b.plan);
       const meta = { oldLabel: oldPath, newLabel: newPath };
       let body: string | Uint8Array;
       if (opts.format === 'json') body = `${JSON.stringify(changes, null, 2)}\n`;
-      else if (opts.format === 'docx') body = await renderDiffDocx(changes, meta);
+      else if (opts.format === 'docx') body = await renderDiffDocx(changes, meta, { date: printedDate(opts.date) });
+      else if (opts.format === 'pdf') body = await renderDiffPdf(changes, meta, { date: printedDate(opts.date) });
       else if (opts.format === 'md') body = renderDiffMarkdown(changes, meta);
       else {
         const missing = [a, b].findIndex((side) => side.source === null);

@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import { z } from 'zod';
 import defaultLayout from '../../templates/diff.json' with { type: 'json' };
+import { pinDocxDates } from '../render/docx/docx-pack.js';
 import { describeChange } from './describe.js';
 import type { DiffReportMeta } from './report-md.js';
 import type { Change, ChangeSet } from './schema.js';
@@ -39,6 +40,8 @@ export type DiffDocxLayout = z.infer<typeof DiffDocxLayout>;
 export interface DiffDocxOptions {
   /** Layout (default: templates/diff.json). */
   readonly layout?: DiffDocxLayout;
+  /** YYYY-MM-DD stored as the document's dates (default: today). */
+  readonly date?: string;
 }
 
 const halfPoints = (pt: number): number => Math.round(pt * 2);
@@ -141,7 +144,9 @@ export function diffDocument(changeSet: ChangeSet, meta: DiffReportMeta = {}, op
   });
 }
 
-/** The .docx bytes. Pure apart from zipping; the caller writes the file. */
+/** The .docx bytes, dated `options.date` inside (default today) so the same inputs give the same file. */
 export async function renderDiffDocx(changeSet: ChangeSet, meta: DiffReportMeta = {}, options: DiffDocxOptions = {}): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(diffDocument(changeSet, meta, options)));
+  const bytes = new Uint8Array(await Packer.toBuffer(diffDocument(changeSet, meta, options)));
+  const layout = DiffDocxLayout.parse(options.layout ?? defaultLayout);
+  return pinDocxDates(bytes, meta.title ?? layout.title, 'fenjie', options.date ?? new Date().toISOString().slice(0, 10));
 }

@@ -12,7 +12,9 @@ it('exports the public API and nothing else', () => {
       "ChangeSummary",
       "DiffDocxLayout",
       "Match",
+      "PDF_LEGEND",
       "RedlineSegment",
+      "bracketed",
       "describeChange",
       "diffDocument",
       "diffPlans",
@@ -22,6 +24,7 @@ it('exports the public API and nothing else', () => {
       "redlineOld",
       "renderDiffDocx",
       "renderDiffMarkdown",
+      "renderDiffPdf",
     ]
   `);
 });

@@ -23,4 +23,13 @@ describe('renderDiffDocx', () => {
     expect(styles).toMatch(/w:styleId="DiffDeleted"[\s\S]*?<w:strike\/>/);
     expect(styles).toMatch(/w:styleId="DiffInserted"[\s\S]*?<w:u w:val="single"\/>/);
   });
+
+  it('is the same file for the same change set and date', async () => {
+    const changes = diffPlans(makePlan(BASE), makePlan({ ...BASE, docNumber: '某政办发〔2024〕3号' }));
+    const a = await renderDiffDocx(changes, {}, { date: '2026-11-27' });
+    const b = await renderDiffDocx(changes, {}, { date: '2026-11-27' });
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+    const core = await (await JSZip.loadAsync(a)).file('docProps/core.xml')!.async('string');
+    expect(core).toContain('2026-11-27T00:00:00Z');
+  });
 });

@@ -94,3 +94,9 @@ export async function packDocx(spec: DocxSpec): Promise<Uint8Array> {
   const core = { name: CORE, data: Buffer.from(coreXml(spec.title, spec.tpl.creator, spec.date)) };
   return writeZip([...types, { name: DOCUMENT, data: Buffer.from(document) }, ...rest, core], spec.date);
 }
+
+/** A .docx made whole by the docx library, with its core dates and zip times set from `date` (YYYY-MM-DD). */
+export function pinDocxDates(bytes: Uint8Array, title: string, creator: string, date: string): Uint8Array {
+  const parts = readZip(bytes).map((p) => (p.name === CORE ? { name: CORE, data: Buffer.from(coreXml(title, creator, date)) } : p));
+  return writeZip(parts, date);
+}

@@ -1,0 +1,69 @@
+// ChangeSet → 修订对照表 (.pdf), with the render toolkit's tables (header on every page, Noto Serif SC subset).
+// PDF text here is plain, so edits are bracketed instead of struck and underlined: 〖deleted〗 in 原内容,
+// 【inserted】 in 修改后, with a legend line under the title.
+import defaultLayout from '../../templates/diff.json' with { type: 'json' };
+import { PdfWriter } from '../render/pdf/pdf-doc.js';
+import { drawTable } from '../render/pdf/pdf-table.js';
+import { loadTemplates } from '../render/templates.js';
+import { describeChange } from './describe.js';
+import { DiffDocxLayout } from './report-docx.js';
+import type { DiffReportMeta } from './report-md.js';
+import type { Change, ChangeSet } from './schema.js';
+
+export const PDF_LEGEND = '说明：原内容中〖 〗内为删除的文字，修改后中【 】内为新增的文字。';
+
+/** One side of a change as text, with that side's own edits bracketed. */
+export function bracketed(c: Change, side: 'old' | 'new', plain: string): string {
+  if (!c.redline) return plain;
+  const drop = side === 'old' ? 'insert' : 'delete';
+  const [open, close] = side === 'old' ? ['〖', '〗'] : ['【', '】'];
+  return c.redline
+    .filter((s) => s.op !== drop)
+    .map((s) => (s.op === 'equal' ? s.text : `${open}${s.text}${close}`))
+    .join('');
+}
+
+export interface DiffPdfOptions {
+  /** Layout of the table (default: templates/diff.json). */
+  readonly layout?: DiffDocxLayout;
+  /** YYYY-MM-DD stored as the PDF's dates (default: today). */
+  readonly date?: string;
+}
+
+export async function renderDiffPdf(changeSet: ChangeSet, meta: DiffReportMeta = {}, options: DiffPdfOptions = {}): Promise<Uint8Array> {
+  const layout = DiffDocxLayout.parse(options.layout ?? defaultLayout);
+  const templates = await loadTemplates();
+  const title = meta.title ?? layout.title;
+  const w = new PdfWriter(templates.document, layout.page.orientation, { title, date: options.date ?? new Date().toISOString().slice(0, 10) });
+  const facts = (label: string, ref: ChangeSet['old'], name?: string) =>
+    `${label}：${name ?? ref.path}${ref.docNumber ? `（${ref.docNumber}${ref.date ? `，${ref.date}` : ''}）` : ''}`;
+  w.block(title, 'title', { align: 'center', spaceAfter: 6, lineSpacing: 1.5 });
+  w.block(facts('原版本', changeSet.old, meta.oldLabel), 'table');
+  w.block(facts('新版本', changeSet.new, meta.newLabel), 'table', { spaceAfter: 4 });
+  w.block(`共 ${changeSet.summary.total} 处变化`, 'heading1', { spaceAfter: 2 });
+  if (changeSet.changes.length === 0) {
+    w.block('两个版本之间没有变化。', 'body');
+    return w.finish();
+  }
+  w.block(PDF_LEGEND, 'table', { spaceAfter: 4 });
+  const total = layout.columns.reduce((n, c) => n + c.widthPct, 0);
+  drawTable(w, {
+    widths: layout.columns.map((c) => (w.width * c.widthPct) / total),
+    header: layout.columns.map((c) => c.label),
+    groups: changeSet.changes.map((c, i) => {
+      const row = describeChange(c);
+      const text: Record<DiffDocxLayout['columns'][number]['key'], string> = {
+        index: String(i + 1),
+        place: row.place,
+        old: c.old === null && !c.redline ? '' : bracketed(c, 'old', row.old),
+        new: c.new === null && !c.redline ? '' : bracketed(c, 'new', row.new),
+        note: row.match ? `${row.note}（${row.match}）` : row.note,
+      };
+      return { rows: [{ cells: layout.columns.map((col) => ({ text: text[col.key], align: col.key === 'index' ? ('center' as const) : ('left' as const) })) }] };
+    }),
+    fontSize: layout.sizes.tablePt,
+    lineSpacing: templates.document.tableLineSpacing,
+    continued: '',
+  });
+  return w.finish();
+}
