@@ -1,5 +1,5 @@
 // fenjie build | run: Plan → documents, with a progress bar on a terminal and a closing summary.
-import { basename, resolve, relative } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -63,6 +63,7 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (o
     const extraFiles = await extra(outDir);
     const result = await buildDocuments(plan, {
       outDir,
+      listed: extraFiles.map((f) => relative(outDir, f).split(sep).join('/')),
       formats,
       unit: opts.unit,
       templatesDir: opts.templates,

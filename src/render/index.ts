@@ -28,6 +28,8 @@ export interface BuildOptions {
    * for much larger plans or more cores.
    */
   readonly workers?: number;
+  /** Files the caller writes beside the documents (e.g. plan.json, review.html), relative to outDir, for index.md. */
+  readonly listed?: readonly string[];
   /** Called after each file is written (optional). */
   readonly onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -74,7 +76,7 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   } else {
     for (const i of rest) await write(i, await renderJob(jobs[i], plan, templates, date, jobs));
   }
-  await write(last, await renderJob(jobs[last], plan, templates, date, jobs));
+  await write(last, await renderJob(jobs[last], plan, templates, date, jobs, options.listed));
   return { files: files as BuiltFile[] };
 }
 

@@ -56,8 +56,11 @@ export function planJobs(plan: Plan, formats: ReadonlySet<Format>, unit: string 
   return jobs;
 }
 
-/** Render one job. Pure: the same plan, templates, date and job give the same bytes, in any thread. */
-export async function renderJob(job: Job, plan: Plan, templates: Templates, date: string, jobs: readonly Job[]): Promise<Uint8Array | string> {
+/**
+ * Render one job. Pure: the same plan, templates, date and job give the same bytes, in any thread.
+ * `listed` are files the caller writes beside the documents (plan.json, review.html), for index.md to list too.
+ */
+export async function renderJob(job: Job, plan: Plan, templates: Templates, date: string, jobs: readonly Job[], listed: readonly string[] = []): Promise<Uint8Array | string> {
   const unit = job.unit === undefined ? undefined : plan.units.find((u) => u.name === job.unit)!;
   switch (`${job.kind}/${job.format}`) {
     case 'task-table/docx':
@@ -83,7 +86,10 @@ export async function renderJob(job: Job, plan: Plan, templates: Templates, date
         const v = unitView(plan, plan.units.find((u) => u.name === j.unit)!);
         counts.set(j.unit, { lead: v.lead.length, join: v.join.length });
       }
-      const entries = jobs.filter((j) => j.kind !== 'index').map((j): IndexEntry => ({ path: j.rel, kind: j.kind, unit: j.unit }));
+      const entries = [
+        ...listed.map((rel): IndexEntry => ({ path: rel, kind: 'data' })),
+        ...jobs.filter((j) => j.kind !== 'index').map((j): IndexEntry => ({ path: j.rel, kind: j.kind, unit: j.unit })),
+      ];
       return indexMarkdown(plan, entries, date, counts);
     }
     default:

@@ -20,6 +20,10 @@ describe('fenjie run', () => {
     const written = readdirSync(out);
     expect(written).toEqual(expect.arrayContaining(['plan.json', 'review.html', 'index.md', '任务分解表.docx', '责任矩阵.docx', 'units', 'notes.txt']));
     expect(written.some((f) => f.endsWith('.pdf') || f.endsWith('.xlsx'))).toBe(false);
+    // index.md lists every file the run produced, plan.json and review.html included.
+    const index = readFileSync(join(out, 'index.md'), 'utf8');
+    for (const f of ['plan.json', 'review.html', '任务分解表.docx', 'units/区财政局.docx']) expect(index).toContain(`(<${f}>)`);
+    expect(index).not.toContain('notes.txt');
     const plan = readFileSync(join(out, 'plan.json'));
     const again = await fenjie('run', SAMPLE, '-o', out, '--date', '2026-11-27', '--format', 'docx');
     expect(again.stderr).toMatch(/替换了 \d+ 个已有文件 \(replaced\)/);
