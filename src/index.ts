@@ -32,8 +32,9 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
     const message = file.message(warning, { ruleId: 'ingest', source: 'fenjie:ingest' });
     message.fatal = false;
   }
-  const result = extractPlan(tree, text, file, ingested.meta, options);
+  // One line index over the source serves extraction and the diagnostics' line:column.
   const index = new LineIndex(text.source);
+  const result = extractPlan(tree, text, file, ingested.meta, options, index);
   const plan = Plan.parse({
     schemaVersion: SCHEMA_VERSION,
     source: {

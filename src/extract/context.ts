@@ -1,9 +1,11 @@
 // Shared state of one extraction: the text views, positions and the message sink.
 import type { VFile } from 'vfile';
-import type { Span } from '../model/schema.js';
+import type { Deadline, Span, Target } from '../model/schema.js';
 import type { NormalizedText } from '../normalize/index.js';
 import { LineIndex } from '../text/position.js';
+import type { DeadlineMatch } from './deadlines.js';
 import type { LineClauses } from './find-clauses.js';
+import type { TargetMatch } from './targets.js';
 
 export interface Where {
   readonly annex?: string | null;
@@ -18,8 +20,9 @@ export class ExtractContext {
   constructor(
     readonly text: NormalizedText,
     readonly file: VFile,
+    index?: LineIndex,
   ) {
-    this.index = new LineIndex(text.source);
+    this.index = index ?? new LineIndex(text.source);
   }
 
   span(start: number, end: number): Span {
@@ -43,6 +46,16 @@ export class ExtractContext {
 
   mention(start: number, end: number): { raw: string; span: Span } {
     return { raw: this.raw(start, end), span: this.span(start, end) };
+  }
+
+  /** A target found in the text, grounded in the source. */
+  target(t: TargetMatch): Target {
+    return { indicator: t.indicator, verb: t.verb, value: t.value, unit: t.unit, qualifier: t.qualifier, ...this.mention(t.start, t.end) };
+  }
+
+  /** A deadline found in the text, grounded in the source. */
+  deadline(d: DeadlineMatch): Deadline {
+    return { kind: d.kind, date: d.date, period: d.period, ...this.mention(d.start, d.end) };
   }
 
   /** Attach a diagnostic to the file, vfile-style. `fatal: false` is a warning, `undefined` is info. */

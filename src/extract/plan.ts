@@ -4,6 +4,7 @@ import type { Annex, Cadence, Command, DocumentRule, Notice, Plan, Target, Task,
 import type { IngestMeta } from '../ingest/types.js';
 import type { DocumentNode, RootNode } from '../parse/types.js';
 import type { NormalizedText } from '../normalize/index.js';
+import type { LineIndex } from '../text/position.js';
 import { ExtractContext } from './context.js';
 import { readHeader, type HeaderMatch } from './header.js';
 import { findCadences, readCommand, readWorkGroup } from './organisation.js';
@@ -11,7 +12,7 @@ import { findRules } from './rules.js';
 import { findTargets } from './targets.js';
 import { splitRunTogetherUnits } from './split-units.js';
 import { extractTasks, partsOf } from './tasks.js';
-import { allLines, headingOf, paragraphsAfter, paragraphsBefore } from './tree.js';
+import { allLines, paragraphsAfter, paragraphsBefore } from './tree.js';
 import { UnitRegistry, type UnitToken } from './units.js';
 
 export interface ExtractOptions {
@@ -28,12 +29,7 @@ export interface ExtractResult {
 
 function targetsIn(ctx: ExtractContext, node: Parameters<typeof allLines>[0] | null): Target[] {
   if (!node) return [];
-  return allLines(node).flatMap((l) =>
-    findTargets(ctx.parse(l.start, l.end), l.start).map((t) => ({
-      indicator: t.indicator, verb: t.verb, value: t.value, unit: t.unit, qualifier: t.qualifier,
-      raw: ctx.raw(t.start, t.end), span: ctx.span(t.start, t.end),
-    })),
-  );
+  return allLines(node).flatMap((l) => findTargets(ctx.parse(l.start, l.end), l.start).map((t) => ctx.target(t)));
 }
 
 function annexTitle(ctx: ExtractContext, doc: DocumentNode): { title: string; start: number; end: number } | null {
@@ -119,8 +115,8 @@ function noticeOf(ctx: ExtractContext, header: HeaderMatch, cover: DocumentNode 
   };
 }
 
-export function extractPlan(tree: RootNode, text: NormalizedText, file: VFile, meta: IngestMeta, options: ExtractOptions = {}): ExtractResult {
-  const ctx = new ExtractContext(text, file);
+export function extractPlan(tree: RootNode, text: NormalizedText, file: VFile, meta: IngestMeta, options: ExtractOptions = {}, index?: LineIndex): ExtractResult {
+  const ctx = new ExtractContext(text, file, index);
   const registry = new UnitRegistry();
   const cover = tree.children.find((d) => d.annex === 0) ?? null;
   const annexDocs = tree.children.filter((d) => d.annex > 0);
@@ -209,4 +205,3 @@ function unitsOf(registry: UnitRegistry, annexes: readonly Annex[]): Unit[] {
   });
 }
 
-export { headingOf };

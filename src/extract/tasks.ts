@@ -4,7 +4,7 @@ import type { DocumentNode, ItemNode } from '../parse/types.js';
 import type { ExtractContext } from './context.js';
 import { findClauses, type FoundClause } from './find-clauses.js';
 import { findDeadlines } from './deadlines.js';
-import { FIRST_LISTED_LEAD, findRules } from './rules.js';
+import { FIRST_LISTED_LEAD } from './rules.js';
 import { findTargets } from './targets.js';
 import { allLines, headingOf, items, ownLines, topItems, type TextLine } from './tree.js';
 import { readUnit, type UnitRegistry } from './units.js';
@@ -135,7 +135,7 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
       assignments.push(...clauseAssignments);
     });
     if (foundClauses.length && !assignments.some((a) => a.role === 'lead')) {
-      ctx.report('info', 'no-lead', `任务未写明牵头单位,全部记为责任单位 (no lead named)`, foundClauses[0].start, foundClauses[0].end, where);
+      reportNoLead(ctx, foundClauses[0].start, foundClauses[0].end, where);
     }
     if (!foundClauses.length && !problems.length) {
       ctx.report('info', 'no-clause', `任务没有责任分工 (no responsibility clause)`, item.position.start.offset!, item.valueStart + item.value.length, where);
@@ -145,8 +145,8 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
     const deadlines = [];
     for (const line of lines) {
       const view = masked(ctx, line, foundClauses);
-      for (const t of findTargets(view, line.start)) targets.push({ indicator: t.indicator, verb: t.verb, value: t.value, unit: t.unit, qualifier: t.qualifier, raw: ctx.raw(t.start, t.end), span: ctx.span(t.start, t.end) });
-      for (const d of findDeadlines(view, line.start)) deadlines.push({ kind: d.kind, date: d.date, period: d.period, raw: ctx.raw(d.start, d.end), span: ctx.span(d.start, d.end) });
+      targets.push(...findTargets(view, line.start).map((t) => ctx.target(t)));
+      deadlines.push(...findDeadlines(view, line.start).map((d) => ctx.deadline(d)));
     }
     const start = item.position.start.offset!;
     const end = item.position.end.offset!;
@@ -165,6 +165,10 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
     });
   });
   return { tasks, sections, rules };
+}
+
+function reportNoLead(ctx: ExtractContext, start: number, end: number, where: { annex: string; task: string }): void {
+  ctx.report('info', 'no-lead', `任务未写明牵头单位,全部记为责任单位 (no lead named)`, start, end, where);
 }
 
 function assignClause(ctx: ExtractContext, fc: FoundClause, index: number, options: TaskOptions, where: { annex: string; task: string }): Assignment[] {
@@ -219,7 +223,6 @@ function applyConvention(assignments: Assignment[], fc: FoundClause | null, opti
   void fc;
 }
 
-export { findRules };
 
 /** Tasks read from table rows: the role columns are the clauses, the 完成时限 column the deadline. */
 function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: TaskOptions): ReturnType<typeof extractTasks> {
@@ -245,12 +248,12 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
     // In a table the lead column is the convention; a row without one falls back like any clause.
     if (!assignments.some((a) => a.role === 'lead') && assignments.length) {
       applyConvention(assignments, null, options, []);
-      if (!assignments.some((a) => a.role === 'lead')) ctx.report('info', 'no-lead', `任务未写明牵头单位,全部记为责任单位 (no lead named)`, clauses[0].span.start, clauses[0].span.end, where);
+      if (!assignments.some((a) => a.role === 'lead')) reportNoLead(ctx, clauses[0].span.start, clauses[0].span.end, where);
     }
     const textCells = (['title', 'content', 'target'] as const).map((k) => row.cells.get(k)).filter((c) => c !== undefined);
-    const targets = textCells.flatMap((c) => findTargets(c.value, c.position.start.offset!)).map((t) => ({ indicator: t.indicator, verb: t.verb, value: t.value, unit: t.unit, qualifier: t.qualifier, raw: ctx.raw(t.start, t.end), span: ctx.span(t.start, t.end) }));
+    const targets = textCells.flatMap((c) => findTargets(c.value, c.position.start.offset!)).map((t) => ctx.target(t));
     const due = row.cells.get('deadline');
-    const deadlines = due ? findDeadlines(due.value, due.position.start.offset!).map((d) => ({ kind: d.kind, date: d.date, period: d.period, raw: ctx.raw(d.start, d.end), span: ctx.span(d.start, d.end) })) : [];
+    const deadlines = due ? findDeadlines(due.value, due.position.start.offset!).map((d) => ctx.deadline(d)) : [];
     if (due && deadlines.length === 0) {
       const a = due.position.start.offset!;
       const b = due.position.end.offset!;

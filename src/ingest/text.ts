@@ -2,12 +2,6 @@
 import { decodeBytes } from './encoding.js';
 import type { Ingested } from './types.js';
 
-/** Decode bytes to text: BOM first, then strict UTF-8, then chardet's guess (GBK/GB2312 are read as their superset gb18030). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  const { text, encoding } = decodeBytes(bytes);
-  return { text, encoding };
-}
-
 export function ingestText(bytes: Uint8Array): Ingested {
   const { text, encoding, source } = decodeBytes(bytes);
   // Line endings are kept as they are: spans must point into the text exactly as the file holds it.
