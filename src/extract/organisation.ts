@@ -13,7 +13,10 @@ export interface WorkGroupMatch {
   readonly liaison: string | null;
 }
 
-const GROUP_NAME = /成立(?:了)?([^,;。]{2,60}?(?:工作专班|领导小组|工作小组|专项小组|专班|指挥部|联席会议))/;
+// Offices write 成立, 建立, 组建 or 设立 for the same act; the sample only uses 成立.
+const SET_UP = '(?:成立|建立|组建|设立)(?:了)?';
+const GROUP_NAME = new RegExp(`${SET_UP}([^,;。]{2,60}?(?:工作专班|领导小组|工作小组|专项小组|专班|指挥部|联席会议))`);
+const COMMAND_NAME = new RegExp(`${SET_UP}([^,;。]{2,60}?(?:指挥部|领导小组))`);
 const CONVENER = /由([^,;。]{2,40}?)(?:任|担任)(?:召集人|组长|指挥长|总召集人)/;
 const DEPUTIES = /(?:^|,)(?:由)?([^,;。]{2,200}?)(?:任|担任)(?:常务)?(?:副召集人|副组长)/g;
 const MEMBERS = /([^;。]{2,2000}?)(?:为|作为)成员单位/;
@@ -91,7 +94,7 @@ export interface CommandMatch {
 
 /** 成立…指挥部(领导小组),由区长任指挥长(组长),常务副区长任常务副指挥长,…;指挥部办公室设在区政府办 */
 export function readCommand(p: string, offset: number): CommandMatch | null {
-  const m = /成立(?:了)?([^,;。]{2,60}?(?:指挥部|领导小组))/.exec(p);
+  const m = COMMAND_NAME.exec(p);
   if (!m) return null;
   const who = (role: string) => new RegExp(`(?:由)?([^,;。、]{2,30}?)任${role}`).exec(p)?.[1]?.replace(/^由/, '') ?? null;
   const deputiesRaw = /,([^,;。]{2,60}?)任副(?:指挥长|组长)/.exec(p)?.[1] ?? null;

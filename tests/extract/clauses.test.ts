@@ -147,3 +147,11 @@ describe('clauses that are not understood', () => {
     expect(unclear.map((d) => `${d.task}@${d.span?.line}`)).toEqual(['A1.T1@5', 'A1.T2@6']);
   });
 });
+
+describe('work groups in other words', () => {
+  it.each(['成立', '建立', '组建', '设立'])('are read when the text says %s', (verb) => {
+    const text = ['附件1', '县某某行动实施方案', '一、工作任务', '1.开展服务。(县甲局牵头)', '二、保障措施', `${verb}县某某行动工作专班,由县人民政府分管副县长任召集人,县甲局、县乙局等为成员单位。工作专班办公室设在县甲局。`].join('\n');
+    const group = extractText(text).annexes[0].workGroup;
+    expect(group).toMatchObject({ name: '县某某行动工作专班', convener: '县人民政府分管副县长', members: ['县甲局', '县乙局'], office: '县甲局' });
+  });
+});
