@@ -148,10 +148,7 @@ export class PdfWriter {
     const font = this.embedded.get(face.name)!;
     const page = (this.doc as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
     page.fonts[font.id] ??= font.ref();
-    // fontkit keeps one glyph object per glyph id, carrying the code point it was first asked for, and the
-    // ToUnicode map reads it: NBSP and space share a glyph, so fold NBSP here or the bytes would depend on which
-    // document this process happened to draw first.
-    const [glyphs] = font.encode(text.replace(/\u00a0/g, ' '));
+    const [glyphs] = font.encode(text);
     const stroke = face.stroked ? `${num(size * 0.035)} w 0 0 0 RG 2 Tr ` : '';
     // pdfkit flips the y axis for its top-left origin; text is set in PDF's own bottom-left coordinates.
     this.doc.addContent(
