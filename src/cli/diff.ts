@@ -5,7 +5,7 @@ import { diffPlans, renderDiffDocx, renderDiffMarkdown, renderDiffPdf } from '..
 import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
-import { loadPlanWithSource } from './load-plan.js';
+import { loadPlan, loadPlanWithSource, type PlanWithSource } from './load-plan.js';
 import { renderDiffReview } from '../review/index.js';
 
 export function registerDiff(program: Command): void {
@@ -21,7 +21,10 @@ export function registerDiff(program: Command): void {
     .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; date?: string }) => {
       if (opts.output) for (const input of [oldPath, newPath]) refuseInputAsOutput(input, opts.output);
       if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
-      const [a, b] = await Promise.all([loadPlanWithSource(oldPath, opts), loadPlanWithSource(newPath, opts)]);
+      // Only the html page shows the source text; the other reports need the plans alone (no re-reading sources).
+      const load = (path: string): Promise<PlanWithSource> =>
+        opts.format === 'html' ? loadPlanWithSource(path, opts) : loadPlan(path, opts).then((plan) => ({ plan, source: null }));
+      const [a, b] = await Promise.all([load(oldPath), load(newPath)]);
       const changes = diffPlans(a.plan, b.plan);
       const meta = { oldLabel: oldPath, newLabel: newPath };
       let body: string | Uint8Array;
