@@ -9,8 +9,6 @@ import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
 import { addReadOptions, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
 import { listFiles, refuseInputAsOutput, removeOwnTempFilesSync, writeFileAtomic } from './io.js';
-import { loadPlan, loadPlanWithSource } from './load-plan.js';
-import { renderReview } from '../review/index.js';
 
 interface BuildCliOptions extends ReadOptions {
   readonly output: string;
@@ -118,6 +116,7 @@ export function registerBuild(program: Command): void {
         .argument('<plan>', 'plan.json, or a notice to extract first'),
     ),
   ).action(async (input: string, opts: BuildCliOptions) => {
+    const { loadPlan } = await import('./load-plan.js');
     const plan = await loadPlan(input, { firstListedLead: opts.firstListedLead });
     await build(plan, input, opts, async () => []);
     process.exitCode = EXIT.ok;
@@ -131,6 +130,7 @@ export function registerBuild(program: Command): void {
         .argument('<notice>', 'notice file: .txt, .html, .docx'),
     ),
   ).action(async (notice: string, opts: BuildCliOptions) => {
+    const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
     const { plan, source } = await loadPlanWithSource(notice, { firstListedLead: opts.firstListedLead });
     const code = reportDiagnostics(plan, opts);
     await build(plan, notice, opts, async (outDir) => {

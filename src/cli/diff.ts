@@ -1,12 +1,10 @@
 // fenjie diff <old> <new>: exit 0 no changes, 1 changes, 2 error (like diff(1)).
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { diffPlans, renderDiffDocx, renderDiffMarkdown, renderDiffPdf } from '../diff/index.js';
 import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
-import { loadPlan, loadPlanWithSource, type PlanWithSource } from './load-plan.js';
-import { renderDiffReview } from '../review/index.js';
+import type { PlanWithSource } from './load-plan.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -21,6 +19,11 @@ export function registerDiff(program: Command): void {
     .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; date?: string }) => {
       if (opts.output) for (const input of [oldPath, newPath]) refuseInputAsOutput(input, opts.output);
       if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
+      // Loaded here, not at start-up: the report writers pull in docx and pdfkit, which other commands do not need.
+      const [{ diffPlans, renderDiffDocx, renderDiffMarkdown, renderDiffPdf }, { loadPlan, loadPlanWithSource }] = await Promise.all([
+        import('../diff/index.js'),
+        import('./load-plan.js'),
+      ]);
       // Only the html page shows the source text; the other reports need the plans alone (no re-reading sources).
       const load = (path: string): Promise<PlanWithSource> =>
         opts.format === 'html' ? loadPlanWithSource(path, opts) : loadPlan(path, opts).then((plan) => ({ plan, source: null }));
@@ -35,6 +38,7 @@ export function registerDiff(program: Command): void {
       else {
         const missing = [a, b].findIndex((side) => side.source === null);
         if (missing >= 0) throw new CliError(`--format html 需要通知原文 (the source of ${missing ? newPath : oldPath} is not at hand or has changed)`);
+        const { renderDiffReview } = await import('../review/index.js');
         body = renderDiffReview(a.plan, a.source!, b.plan, b.source!, changes, meta);
       }
       if (opts.output) await writeFileAtomic(opts.output, body);

@@ -1,7 +1,7 @@
 // fenjie extract | schema | units
 import type { Command } from 'commander';
 import { formatDiagnostics } from '../diagnostics/index.js';
-import { extractNotice, planJsonSchema, type Plan } from '../index.js';
+import type { Plan } from '../model/schema.js';
 import { EXIT } from './errors.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
 import { unitTable } from './table.js';
@@ -41,6 +41,7 @@ export function registerExtract(program: Command): void {
       .option('-o, --output <file>', 'write plan.json here instead of stdout'),
   ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
     if (opts.output) refuseInputAsOutput(notice, opts.output);
+    const { extractNotice } = await import('../index.js');
     const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
     const json = planToJson(plan);
     if (opts.output) await writeFileAtomic(opts.output, json);
@@ -51,7 +52,8 @@ export function registerExtract(program: Command): void {
   program
     .command('schema')
     .description('打印 Plan 的 JSON Schema (from the zod schema)')
-    .action(() => {
+    .action(async () => {
+      const { planJsonSchema } = await import('../model/schema.js');
       process.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
     });
 
@@ -61,6 +63,7 @@ export function registerExtract(program: Command): void {
       .description('列出单位名录及其牵头/负责/配合任务数 (the unit registry as a table)')
       .argument('<notice>', 'notice file'),
   ).action(async (notice: string, opts: ReadOptions) => {
+    const { extractNotice } = await import('../index.js');
     const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
     process.stdout.write(unitTable(plan));
     process.exitCode = reportDiagnostics(plan, { ...opts, quiet: opts.quiet ?? true });

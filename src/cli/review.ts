@@ -1,7 +1,5 @@
 // fenjie review <notice> -o review.html: the extraction beside its source, as one self-contained HTML page.
 import type { Command } from 'commander';
-import { extractNotice } from '../index.js';
-import { renderReview } from '../review/index.js';
 import { addReadOptions, reportDiagnostics, type ReadOptions } from './extract.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
 
@@ -14,6 +12,7 @@ export function registerReview(program: Command): void {
       .option('-o, --output <file>', 'write the page here instead of stdout'),
   ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
     if (opts.output) refuseInputAsOutput(notice, opts.output);
+    const [{ extractNotice }, { renderReview }] = await Promise.all([import('../index.js'), import('../review/index.js')]);
     const { plan, source } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
     const html = renderReview(plan, source);
     if (opts.output) await writeFileAtomic(opts.output, html);

@@ -2,10 +2,9 @@
 // then mammoth → HTML → the same HTML-to-text path as web pages, without the chrome filters.
 import mammoth from 'mammoth';
 import { htmlToText } from './html.js';
-import { IngestError, type Ingested } from './types.js';
+import { DEFAULT_MAX_DOCX_BYTES, IngestError, type Ingested } from './types.js';
 import { inflateEntry, readZipDirectory, ZipFormatError, type ZipDirectory } from './zip.js';
 
-export const DEFAULT_MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
 const MB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 

@@ -28,6 +28,9 @@ export interface Ingested {
   readonly warnings?: readonly string[];
 }
 
+/** A .docx whose entries add up to more than this uncompressed is refused before inflating. */
+export const DEFAULT_MAX_DOCX_BYTES = 50 * 1024 * 1024;
+
 export interface IngestOptions {
   /** Refuse a .docx whose entries add up to more than this many bytes uncompressed (default: 50 MB). */
   readonly maxDocxBytes?: number;

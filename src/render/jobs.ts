@@ -1,17 +1,9 @@
 // What a build writes, as plain data (so worker threads can take jobs), and how one job becomes bytes.
 import type { Plan, Unit } from '../model/schema.js';
-import { matrixDocx } from './docx/docx-matrix.js';
-import { taskTableDocx } from './docx/docx-task-table.js';
-import { unitSheetDocx } from './docx/docx-unit-sheet.js';
 import { indexMarkdown, type IndexEntry } from './index-md.js';
-import { matrixPdf } from './pdf/pdf-matrix.js';
-import { taskTablePdf } from './pdf/pdf-task-table.js';
-import { unitSheetPdf } from './pdf/pdf-unit-sheet.js';
 import { allocateFileNames } from './safe-filename.js';
 import type { Templates } from './templates.js';
 import { sheetUnits, unitView } from './unit-view.js';
-import { ledgerXlsx } from './xlsx/xlsx-ledger.js';
-import { matrixXlsx } from './xlsx/xlsx-matrix.js';
 
 export type Format = 'docx' | 'pdf' | 'xlsx';
 export type JobKind = 'task-table' | 'matrix' | 'ledger' | 'unit-sheet' | 'index';
@@ -57,28 +49,29 @@ export function planJobs(plan: Plan, formats: ReadonlySet<Format>, unit: string 
 }
 
 /**
- * Render one job. Pure: the same plan, templates, date and job give the same bytes, in any thread.
+ * Render one job. Renderers are imported on first use: a thread that never writes a workbook never loads exceljs,
+ * and one that writes no PDF never loads pdfkit and fontkit. Pure: the same plan, templates, date and job give the same bytes, in any thread.
  * `listed` are files the caller writes beside the documents (plan.json, review.html), for index.md to list too.
  */
 export async function renderJob(job: Job, plan: Plan, templates: Templates, date: string, jobs: readonly Job[], listed: readonly string[] = []): Promise<Uint8Array | string> {
   const unit = job.unit === undefined ? undefined : plan.units.find((u) => u.name === job.unit)!;
   switch (`${job.kind}/${job.format}`) {
     case 'task-table/docx':
-      return taskTableDocx(plan, templates, date);
+      return (await import('./docx/docx-task-table.js')).taskTableDocx(plan, templates, date);
     case 'task-table/pdf':
-      return taskTablePdf(plan, templates, date);
+      return (await import('./pdf/pdf-task-table.js')).taskTablePdf(plan, templates, date);
     case 'matrix/docx':
-      return matrixDocx(plan, templates, date);
+      return (await import('./docx/docx-matrix.js')).matrixDocx(plan, templates, date);
     case 'matrix/pdf':
-      return matrixPdf(plan, templates, date);
+      return (await import('./pdf/pdf-matrix.js')).matrixPdf(plan, templates, date);
     case 'matrix/xlsx':
-      return matrixXlsx(plan, templates, date);
+      return (await import('./xlsx/xlsx-matrix.js')).matrixXlsx(plan, templates, date);
     case 'ledger/xlsx':
-      return ledgerXlsx(plan, templates, date);
+      return (await import('./xlsx/xlsx-ledger.js')).ledgerXlsx(plan, templates, date);
     case 'unit-sheet/docx':
-      return unitSheetDocx(plan, unit!, templates, date);
+      return (await import('./docx/docx-unit-sheet.js')).unitSheetDocx(plan, unit!, templates, date);
     case 'unit-sheet/pdf':
-      return unitSheetPdf(plan, unit!, templates, date);
+      return (await import('./pdf/pdf-unit-sheet.js')).unitSheetPdf(plan, unit!, templates, date);
     case 'index/md': {
       const counts = new Map<string, { lead: number; join: number }>();
       for (const j of jobs) {
