@@ -74,7 +74,17 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   if (workers > 1 && rest.length >= PARALLEL_MIN_JOBS) {
     await runOnWorkers({ plan, templatesDir: options.templatesDir, date, jobs, indices: rest, workers, onResult: write });
   } else {
-    for (const i of rest) await write(i, await renderJob(jobs[i], plan, templates, date, jobs));
+    // Rendering is CPU work in this thread and writing happens on libuv's pool: start each write and go on to the
+    // next document rather than wait for the disk (waiting was ~0.4 s of idle time for the sample's 160 files).
+    const writing: Promise<void>[] = [];
+    let failure: unknown = null;
+    for (const i of rest) {
+      if (failure) break;
+      const data = await renderJob(jobs[i], plan, templates, date, jobs);
+      writing.push(write(i, data).catch((error: unknown) => void (failure ??= error)));
+    }
+    await Promise.all(writing);
+    if (failure) throw failure;
   }
   await write(last, await renderJob(jobs[last], plan, templates, date, jobs, options.listed));
   return { files: files as BuiltFile[] };
