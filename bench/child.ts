@@ -2,8 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractNotice } from '../src/index.js';
-import { buildDocuments } from '../src/render/index.js';
+
+// The compiled code (dist/, built by `npm run bench`), as `npm start` and the installed CLI run it.
+const { extractNotice } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
+const { buildDocuments } = (await import(new URL('../dist/render/index.js', import.meta.url).href)) as typeof import('../src/render/index.js');
 
 const [mode, path, repeat = '1', workers = '1'] = process.argv.slice(2);
 const started = performance.now();
