@@ -3,7 +3,7 @@ import { basename, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { ALL_FORMATS, buildDocuments, type Format } from '../render/index.js';
+import { ALL_FORMATS, buildDocuments, startRenderWorkers, type Format, type RenderWorkers } from '../render/index.js';
 import { sheetUnits } from '../render/unit-view.js';
 import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
@@ -37,7 +37,16 @@ function parseFormats(value: string): Format[] {
   return formats as Format[];
 }
 
-async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (outDir: string) => Promise<string[]>): Promise<void> {
+/**
+ * Start the PDF render workers before reading the input, so their start-up overlaps with extraction: only when this
+ * run writes all units' PDFs (a single --unit is two files, not worth a thread). --jobs n means n threads in all.
+ */
+function earlyWorkers(opts: BuildCliOptions): RenderWorkers | undefined {
+  if (opts.unit || !parseFormats(opts.format).includes('pdf')) return undefined;
+  return startRenderWorkers(opts.jobs === undefined ? undefined : opts.jobs - 1, opts.templates);
+}
+
+async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (outDir: string) => Promise<string[]>, workers?: RenderWorkers): Promise<void> {
   const started = performance.now();
   const outDir = resolve(opts.output);
   refuseInputAsOutput(input, outDir);
@@ -66,7 +75,7 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (o
       unit: opts.unit,
       templatesDir: opts.templates,
       date,
-      workers: opts.jobs,
+      workers: workers ?? (opts.jobs === undefined ? undefined : opts.jobs - 1),
       onProgress: (done, total, file) => {
         if (!bar) return;
         if (done === 1) bar.start(total, 0, { file: '' });
@@ -100,7 +109,7 @@ function buildOptions(cmd: Command): Command {
     .option('--unit <name>', 'only this unit’s 责任清单')
     .option('--templates <dir>', 'folder whose template files override the shipped ones')
     .option('--date <YYYY-MM-DD>', 'date printed on the documents (default: SOURCE_DATE_EPOCH or today)')
-    .option('--jobs <n>', 'render on n worker threads (default 1: on 2 cores, starting workers costs more than it saves)', (v) => {
+    .option('--jobs <n>', 'threads to render on: PDFs on n-1 worker threads while this one writes Word and Excel files (default: one per core, up to 4; 1 = no workers)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new CliError(`--jobs 需为正整数 (got "${v}")`);
       return n;
@@ -116,9 +125,14 @@ export function registerBuild(program: Command): void {
         .argument('<plan>', 'plan.json, or a notice to extract first'),
     ),
   ).action(async (input: string, opts: BuildCliOptions) => {
-    const { loadPlan } = await import('./load-plan.js');
-    const plan = await loadPlan(input, { firstListedLead: opts.firstListedLead });
-    await build(plan, input, opts, async () => []);
+    const workers = earlyWorkers(opts);
+    try {
+      const { loadPlan } = await import('./load-plan.js');
+      const plan = await loadPlan(input, { firstListedLead: opts.firstListedLead });
+      await build(plan, input, opts, async () => [], workers);
+    } finally {
+      await workers?.close();
+    }
     process.exitCode = EXIT.ok;
   });
 
@@ -130,17 +144,28 @@ export function registerBuild(program: Command): void {
         .argument('<notice>', 'notice file: .txt, .html, .docx'),
     ),
   ).action(async (notice: string, opts: BuildCliOptions) => {
-    const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
-    const { plan, source } = await loadPlanWithSource(notice, { firstListedLead: opts.firstListedLead });
-    const code = reportDiagnostics(plan, opts);
-    await build(plan, notice, opts, async (outDir) => {
-      const planPath = resolve(outDir, 'plan.json');
-      await writeFileAtomic(planPath, planToJson(plan));
-      if (source === null) return [planPath];
-      const reviewPath = resolve(outDir, 'review.html');
-      await writeFileAtomic(reviewPath, renderReview(plan, source));
-      return [planPath, reviewPath];
-    });
-    process.exitCode = code;
+    const workers = earlyWorkers(opts);
+    try {
+      const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
+      const { plan, source } = await loadPlanWithSource(notice, { firstListedLead: opts.firstListedLead });
+      const code = reportDiagnostics(plan, opts);
+      await build(
+        plan,
+        notice,
+        opts,
+        async (outDir) => {
+          const planPath = resolve(outDir, 'plan.json');
+          await writeFileAtomic(planPath, planToJson(plan));
+          if (source === null) return [planPath];
+          const reviewPath = resolve(outDir, 'review.html');
+          await writeFileAtomic(reviewPath, renderReview(plan, source));
+          return [planPath, reviewPath];
+        },
+        workers,
+      );
+      process.exitCode = code;
+    } finally {
+      await workers?.close();
+    }
   });
 }

@@ -3,12 +3,22 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Plan } from '../model/schema.js';
-import { ALL_FORMATS, planJobs, renderJob, type Format, type Job } from './jobs.js';
-import { runOnWorkers } from './pool.js';
+import { ALL_FORMATS, isPdfJob, planJobs, renderJob, type Format, type Job } from './jobs.js';
+import { defaultWorkerCount, RenderWorkers } from './pool.js';
 import { loadTemplates } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export { ALL_FORMATS, type Format } from './jobs.js';
+export { RenderWorkers } from './pool.js';
+
+/**
+ * Start PDF render workers now, to hand to `buildDocuments` later (default count: see BuildOptions.workers).
+ * Returns undefined when none are worth starting. The caller closes them.
+ */
+export function startRenderWorkers(count: number | undefined, templatesDir?: string): RenderWorkers | undefined {
+  const n = count ?? defaultWorkerCount(availableParallelism());
+  return n > 0 ? new RenderWorkers(Math.min(n, availableParallelism()), templatesDir) : undefined;
+}
 export { TemplateError } from './templates.js';
 
 export interface BuildOptions {
@@ -23,11 +33,12 @@ export interface BuildOptions {
   /** YYYY-MM-DD printed on the documents and stored as their creation date; the same date gives the same bytes. */
   readonly date: string;
   /**
-   * Worker threads for rendering (default: 1, in this thread). Measured on the sample on 2 cores: a worker takes
-   * ~1.2 s to start under tsx and ~0.35 s to parse the font, more than it saves on ~3 s of rendering; worth it only
-   * for much larger plans or more cores.
+   * Worker threads for the PDFs, while this thread writes the Word files and workbooks: a count (0 = everything in
+   * this thread), or workers started earlier with `startRenderWorkers` so that their start-up overlaps with
+   * extraction. Default: one per extra core (up to 3) when running compiled, none from source, where each worker
+   * would first load the TypeScript loader (~1 s).
    */
-  readonly workers?: number;
+  readonly workers?: number | RenderWorkers;
   /** Files the caller writes beside the documents (e.g. plan.json, review.html), relative to outDir, for index.md. */
   readonly listed?: readonly string[];
   /** Called after each file is written (optional). */
@@ -70,24 +81,44 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   // index.md lists the others, so it comes last, in this thread.
   const last = jobs.length - 1;
   const rest = jobs.slice(0, last).map((_, i) => i);
-  const workers = Math.min(options.workers ?? 1, availableParallelism(), Math.ceil(rest.length / 4));
-  if (workers > 1 && rest.length >= PARALLEL_MIN_JOBS) {
-    await runOnWorkers({ plan, templatesDir: options.templatesDir, date, jobs, indices: rest, workers, onResult: write });
-  } else {
-    // Rendering is CPU work in this thread and writing happens on libuv's pool: start each write and go on to the
-    // next document rather than wait for the disk (waiting was ~0.4 s of idle time for the sample's 160 files).
-    const writing: Promise<void>[] = [];
-    let failure: unknown = null;
+  const pdfs = rest.filter((i) => isPdfJob(jobs[i]));
+  let pool = options.workers instanceof RenderWorkers ? options.workers : undefined;
+  const ownPool = pool === undefined && pdfs.length >= PARALLEL_MIN_JOBS ? startRenderWorkers(options.workers as number | undefined, options.templatesDir) : undefined;
+  pool ??= ownPool;
+  const onWorkers = new Set(pool && pool.size > 0 && pdfs.length >= PARALLEL_MIN_JOBS ? pdfs : []);
+
+  // Rendering is CPU work and writing happens on libuv's pool: start each write and go on to the next document
+  // rather than wait for the disk (waiting was ~0.4 s of idle time for the sample's 160 files).
+  const writing: Promise<void>[] = [];
+  let failure: unknown = null;
+  const keep = (index: number, data: Uint8Array | string) => {
+    writing.push(write(index, data).catch((error: unknown) => void (failure ??= error)));
+  };
+  try {
+    const fromWorkers = pool?.render(plan, date, jobs, [...onWorkers], (job) => jobWeight(plan, job), keep) ?? Promise.resolve();
+    fromWorkers.catch((error: unknown) => void (failure ??= error));
     for (const i of rest) {
       if (failure) break;
-      const data = await renderJob(jobs[i], plan, templates, date, jobs);
-      writing.push(write(i, data).catch((error: unknown) => void (failure ??= error)));
+      if (onWorkers.has(i)) continue;
+      keep(i, await renderJob(jobs[i], plan, templates, date, jobs));
+      // Let the workers' results in between documents, so their writes start while this thread renders.
+      if (onWorkers.size > 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    await fromWorkers.catch(() => undefined);
     await Promise.all(writing);
     if (failure) throw failure;
+  } finally {
+    await ownPool?.close();
   }
   await write(last, await renderJob(jobs[last], plan, templates, date, jobs, options.listed));
   return { files: files as BuiltFile[] };
+}
+
+/** Rough cost of a job, to share PDFs fairly among workers: the tasks it lists. */
+function jobWeight(plan: Plan, job: Job): number {
+  const tasks = plan.annexes.flatMap((a) => a.tasks);
+  if (job.unit === undefined) return tasks.length * (job.kind === 'task-table' ? 2 : 1);
+  return 1 + tasks.filter((t) => t.assignments.some((a) => a.unit === job.unit)).length;
 }
 
 export type { Job };

@@ -48,6 +48,26 @@ export function planJobs(plan: Plan, formats: ReadonlySet<Format>, unit: string 
   return jobs;
 }
 
+/** PDF jobs go to render workers when there are any; everything else is rendered in the main thread. */
+export function isPdfJob(job: Job): boolean {
+  return job.format === 'pdf';
+}
+
+/**
+ * Load the PDF renderers and open the font faces the templates name, so a render worker pays its start-up before
+ * the Plan arrives (the faces are parsed once per thread and shared by every PDF it draws).
+ */
+export async function warmPdf(templates: Templates): Promise<void> {
+  const [, , , fonts] = await Promise.all([
+    import('./pdf/pdf-task-table.js'),
+    import('./pdf/pdf-matrix.js'),
+    import('./pdf/pdf-unit-sheet.js'),
+    import('./pdf/pdf-fonts.js'),
+  ]);
+  const faces = new Set(Object.values(templates.document.fonts).map((role) => (role.pdf === 'bold' ? 'bold' : 'regular')));
+  for (const face of faces) fonts.sharedFont(face);
+}
+
 /**
  * Render one job. Renderers are imported on first use: a thread that never writes a workbook never loads exceljs,
  * and one that writes no PDF never loads pdfkit and fontkit. Pure: the same plan, templates, date and job give the same bytes, in any thread.

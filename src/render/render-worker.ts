@@ -1,26 +1,27 @@
-// A render worker: takes job indices from the main thread, renders them, hands back the bytes (transferred).
+// A render worker: loads the PDF renderers and opens the template's font faces at once (before the Plan exists),
+// then renders the job indices it is sent and hands back the bytes (transferred, not copied).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Plan } from '../model/schema.js';
-import { renderJob, type Job } from './jobs.js';
+import { renderJob, warmPdf, type Job } from './jobs.js';
 import { loadTemplates } from './templates.js';
+import type { FromWorker, ToWorker } from './pool.js';
 
-interface WorkerInput {
-  readonly plan: Plan;
-  readonly templatesDir?: string;
-  readonly date: string;
-  readonly jobs: readonly Job[];
-}
+const templates = await loadTemplates((workerData as { templatesDir?: string }).templatesDir);
+await warmPdf(templates);
+let work: { plan: Plan; date: string; jobs: readonly Job[] } | null = null;
 
-const input = workerData as WorkerInput;
-const templates = await loadTemplates(input.templatesDir);
-
-parentPort!.on('message', async (index: number) => {
+parentPort!.on('message', async (msg: ToWorker) => {
+  if ('plan' in msg) {
+    work = msg;
+    return;
+  }
+  const { index } = msg;
   try {
-    const out = await renderJob(input.jobs[index], input.plan, templates, input.date, input.jobs);
+    const out = await renderJob(work!.jobs[index], work!.plan, templates, work!.date, work!.jobs);
     const bytes = typeof out === 'string' ? new TextEncoder().encode(out) : out;
-    parentPort!.postMessage({ index, bytes }, [bytes.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ index, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
-    parentPort!.postMessage({ index, error: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({ index, error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
   }
 });
-parentPort!.postMessage({ ready: true });
+parentPort!.postMessage({ ready: true } satisfies FromWorker);

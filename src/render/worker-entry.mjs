@@ -1,4 +1,5 @@
-// Worker threads start without the TypeScript loader the main thread may have; register tsx, then run the worker.
+// Worker threads started from source (tsx, vitest) have no TypeScript loader; register tsx, then run the worker.
+// The compiled build starts dist/render/render-worker.js directly.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,6 +1,6 @@
 // The compiled CLI (dist/, what `npm start` and the installed `fenjie` run) gives the same bytes as the source.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,12 @@ import { fenjie } from './run-cli.js';
 
 const run = promisify(execFile);
 const compiled = (...args: string[]) => run('node', ['dist/cli/main.js', ...args], { maxBuffer: 64 << 20 });
+/** The compiled CLI's exit code and stderr, without throwing on a non-zero exit. */
+const compiledExit = (...args: string[]) =>
+  compiled(...args).then(
+    (r) => ({ code: 0, stderr: r.stderr }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+  );
 const tree = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -33,5 +39,22 @@ describe('compiled CLI (dist/)', () => {
     expect(tree(a)).toEqual(tree(b));
     for (const f of tree(a)) expect(readFileSync(join(a, f)), f).toEqual(readFileSync(join(b, f)));
     for (const f of tree(a).filter((f) => f.startsWith('units/'))) expect(readFileSync(join(c, f)), f).toEqual(readFileSync(join(a, f)));
+  });
+
+  it('stops cleanly when render workers cannot start (broken template) or the run fails before they are used', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'fenjie-dist-'));
+    const templates = join(out, 'templates');
+    mkdirSync(templates);
+    writeFileSync(join(templates, 'document.json'), '{"page": 5}');
+    const broken = await compiledExit('run', SAMPLE, '-o', join(out, 'a'), '--templates', templates, '--jobs', '2', '-q');
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/templates\/document\.json: \w+/);
+    const badDate = await compiledExit('run', SAMPLE, '-o', join(out, 'b'), '--date', '2026-13-45', '--jobs', '2', '-q');
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('--date');
+    for (const r of [broken, badDate]) {
+      expect(r.stderr).not.toMatch(/\n\s+at |Unhandled|内部错误/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 });
