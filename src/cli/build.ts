@@ -1,14 +1,14 @@
 // fenjie build | run: Plan → documents, with a progress bar on a terminal and a closing summary.
-import { basename, relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { ALL_FORMATS, buildDocuments, startRenderWorkers, type Format, type RenderWorkers } from '../render/index.js';
+import { ALL_FORMATS, buildDocuments, startRenderWorkers, type ExtraFile, type Format, type RenderWorkers } from '../render/index.js';
 import { sheetUnits } from '../render/unit-view.js';
 import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
 import { addReadOptions, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
-import { listFiles, refuseInputAsOutput, removeOwnTempFilesSync, writeFileAtomic } from './io.js';
+import { listFiles, refuseInputAsOutput, removeOwnTempFilesSync } from './io.js';
 
 interface BuildCliOptions extends ReadOptions {
   readonly output: string;
@@ -46,7 +46,7 @@ function earlyWorkers(opts: BuildCliOptions): RenderWorkers | undefined {
   return startRenderWorkers(opts.jobs === undefined ? undefined : opts.jobs - 1, opts.templates);
 }
 
-async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (outDir: string) => Promise<string[]>, workers?: RenderWorkers): Promise<void> {
+async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: readonly ExtraFile[], workers?: RenderWorkers): Promise<void> {
   const started = performance.now();
   const outDir = resolve(opts.output);
   refuseInputAsOutput(input, outDir);
@@ -67,10 +67,9 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (o
   };
   process.once('SIGINT', interrupted);
   try {
-    const extraFiles = await extra(outDir);
     const result = await buildDocuments(plan, {
       outDir,
-      listed: extraFiles.map((f) => relative(outDir, f).split(sep).join('/')),
+      extras,
       formats,
       unit: opts.unit,
       templatesDir: opts.templates,
@@ -83,7 +82,7 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extra: (o
       },
     });
     bar?.stop();
-    const written = [...extraFiles, ...result.files.map((f) => f.path)];
+    const written = result.files.map((f) => f.path);
     const replaced = written.filter((f) => before.has(f)).length;
     // Hidden files (.gitkeep, .DS_Store) are the folder's own, not documents left from another run.
     const others = [...before].filter((f) => !written.includes(f) && !basename(f).startsWith('.')).length;
@@ -129,7 +128,7 @@ export function registerBuild(program: Command): void {
     try {
       const { loadPlan } = await import('./load-plan.js');
       const plan = await loadPlan(input, { firstListedLead: opts.firstListedLead });
-      await build(plan, input, opts, async () => [], workers);
+      await build(plan, input, opts, [], workers);
     } finally {
       await workers?.close();
     }
@@ -149,20 +148,10 @@ export function registerBuild(program: Command): void {
       const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
       const { plan, source } = await loadPlanWithSource(notice, { firstListedLead: opts.firstListedLead });
       const code = reportDiagnostics(plan, opts);
-      await build(
-        plan,
-        notice,
-        opts,
-        async (outDir) => {
-          const planPath = resolve(outDir, 'plan.json');
-          await writeFileAtomic(planPath, planToJson(plan));
-          if (source === null) return [planPath];
-          const reviewPath = resolve(outDir, 'review.html');
-          await writeFileAtomic(reviewPath, renderReview(plan, source));
-          return [planPath, reviewPath];
-        },
-        workers,
-      );
+      // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
+      const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJson(plan) }];
+      if (source !== null) extras.push({ rel: 'review.html', render: () => renderReview(plan, source) });
+      await build(plan, notice, opts, extras, workers);
       process.exitCode = code;
     } finally {
       await workers?.close();

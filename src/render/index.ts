@@ -39,17 +39,26 @@ export interface BuildOptions {
    * would first load the TypeScript loader (~1 s).
    */
   readonly workers?: number | RenderWorkers;
-  /** Files the caller writes beside the documents (e.g. plan.json, review.html), relative to outDir, for index.md. */
-  readonly listed?: readonly string[];
+  /**
+   * Files the caller adds beside the documents (plan.json, review.html): written like the documents (atomically, in
+   * this thread, while workers draw the PDFs) and listed in index.md.
+   */
+  readonly extras?: readonly ExtraFile[];
   /** Called after each file is written (optional). */
   readonly onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface ExtraFile {
+  /** path relative to outDir, with / */
+  readonly rel: string;
+  readonly render: () => string | Uint8Array;
 }
 
 export interface BuiltFile {
   /** Path of the file written (outDir joined with its relative path). */
   readonly path: string;
   readonly bytes: number;
-  /** task-table, matrix, ledger, unit-sheet or index. */
+  /** task-table, matrix, ledger, unit-sheet, index, or data (an extra file). */
   readonly kind: string;
   readonly unit?: string;
 }
@@ -68,14 +77,17 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const { date } = options;
   const templates = await loadTemplates(options.templatesDir);
   const jobs = planJobs(plan, new Set(options.formats ?? ALL_FORMATS), options.unit);
-  const files: Array<BuiltFile | undefined> = new Array(jobs.length);
-  let done = 0;
-  const write = async (index: number, data: Uint8Array | string) => {
-    const job = jobs[index];
-    const file = path.join(options.outDir, ...job.rel.split('/'));
+  const extras = options.extras ?? [];
+  const files: BuiltFile[] = [];
+  const total = extras.length + jobs.length;
+  const written = async (file: string, data: Uint8Array | string, kind: string, unit?: string) => {
     const bytes = await writeFileAtomic(file, data);
-    files[index] = { path: file, bytes, kind: job.kind, ...(job.unit !== undefined ? { unit: job.unit } : {}) };
-    options.onProgress?.(++done, jobs.length, file);
+    files.push({ path: file, bytes, kind, ...(unit !== undefined ? { unit } : {}) });
+    options.onProgress?.(files.length, total, file);
+  };
+  const write = (index: number, data: Uint8Array | string) => {
+    const job = jobs[index];
+    return written(path.join(options.outDir, ...job.rel.split('/')), data, job.kind, job.unit);
   };
 
   // index.md lists the others, so it comes last, in this thread.
@@ -97,6 +109,10 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   try {
     const fromWorkers = pool?.render(plan, date, jobs, [...onWorkers], (job) => jobWeight(plan, job), keep) ?? Promise.resolve();
     fromWorkers.catch((error: unknown) => void (failure ??= error));
+    for (const extra of extras) {
+      const data = extra.render();
+      writing.push(written(path.join(options.outDir, ...extra.rel.split('/')), data, 'data').catch((error: unknown) => void (failure ??= error)));
+    }
     for (const i of rest) {
       if (failure) break;
       if (onWorkers.has(i)) continue;
@@ -110,8 +126,10 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   } finally {
     await ownPool?.close();
   }
-  await write(last, await renderJob(jobs[last], plan, templates, date, jobs, options.listed));
-  return { files: files as BuiltFile[] };
+  await write(last, await renderJob(jobs[last], plan, templates, date, jobs, extras.map((e) => e.rel)));
+  // In the order of index.md (extras, then the jobs), whatever order the writes finished in.
+  const order = new Map([...extras.map((e) => e.rel), ...jobs.map((j) => j.rel)].map((rel, i) => [path.join(options.outDir, ...rel.split('/')), i]));
+  return { files: files.sort((a, b) => order.get(a.path)! - order.get(b.path)!) };
 }
 
 /** Rough cost of a job, to share PDFs fairly among workers: the tasks it lists. */

@@ -17,7 +17,7 @@ const WORKER_ENTRY = new URL(COMPILED ? './render-worker.js' : './worker-entry.m
 /** Messages to a worker: the plan (once), then job indices. */
 export type ToWorker = { readonly plan: Plan; readonly date: string; readonly jobs: readonly Job[] } | { readonly index: number };
 /** Messages from a worker. */
-export type FromWorker = { readonly ready: true } | { readonly index: number; readonly bytes: Uint8Array } | { readonly index: number; readonly error: string };
+export type FromWorker = { readonly index: number; readonly bytes: Uint8Array } | { readonly index: number; readonly error: string };
 
 /** Worker threads worth starting by default: one per extra core (up to 3) when running compiled, none from source. */
 export function defaultWorkerCount(cores: number): number {
@@ -26,22 +26,18 @@ export function defaultWorkerCount(cores: number): number {
 
 export class RenderWorkers {
   private readonly workers: Worker[] = [];
-  private readonly ready: Promise<void>[] = [];
+  /** The first failure of a worker (a broken template stops it at start-up), kept for render() to report. */
+  private failure: Error | null = null;
 
   constructor(count: number, templatesDir: string | undefined) {
     for (let w = 0; w < count; w++) {
       const worker = new Worker(WORKER_ENTRY, { workerData: { templatesDir } });
       // An idle pool must not keep the process alive if the caller stops early (an error before the build).
       worker.unref();
+      // Always listened to: a worker failing before render() is called must not become an uncaught error.
+      worker.on('error', (error) => void (this.failure ??= error));
+      worker.on('exit', (code) => void (code !== 0 && (this.failure ??= new Error(`render worker exited with code ${code}`))));
       this.workers.push(worker);
-      const ready = new Promise<void>((resolve, reject) => {
-        worker.once('message', (msg: FromWorker) => ('ready' in msg ? resolve() : reject(new Error('render worker did not start'))));
-        worker.once('error', reject);
-      });
-      // A worker that fails to start (a broken template) is reported by render(); if the run stops before that,
-      // the failure must not surface as an unhandled rejection.
-      ready.catch(() => undefined);
-      this.ready.push(ready);
     }
   }
 
@@ -52,7 +48,8 @@ export class RenderWorkers {
   /**
    * Render `indices` of `jobs`, handing each result to `onResult` as it arrives (in the main thread). Jobs are dealt
    * out up front, heaviest first to the least loaded worker (`weight`), rather than on request: the main thread is
-   * busy rendering its own files and would answer a request for the next job late.
+   * busy rendering its own files and would answer a request for the next job late. The jobs are posted before
+   * this returns its promise (a worker still starting up finds them queued), so the caller can go on with its own.
    */
   async render(
     plan: Plan,
@@ -63,7 +60,7 @@ export class RenderWorkers {
     onResult: (index: number, bytes: Uint8Array) => void,
   ): Promise<void> {
     if (indices.length === 0 || this.workers.length === 0) return;
-    await Promise.all(this.ready);
+    if (this.failure) throw this.failure;
     const loads = this.workers.map(() => ({ weight: 0, indices: [] as number[] }));
     for (const index of [...indices].sort((a, b) => weight(jobs[b]) - weight(jobs[a]) || a - b)) {
       const least = loads.reduce((min, l) => (l.weight < min.weight ? l : min));
@@ -77,7 +74,6 @@ export class RenderWorkers {
         this.workers.forEach((worker, w) => {
           if (loads[w].indices.length === 0) return;
           const onMessage = (msg: FromWorker) => {
-            if ('ready' in msg) return;
             if ('error' in msg) return reject(new Error(`${jobs[msg.index].rel}: ${msg.error}`));
             onResult(msg.index, msg.bytes);
             if (--pending === 0) resolve();

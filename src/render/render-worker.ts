@@ -1,5 +1,6 @@
 // A render worker: loads the PDF renderers and opens the template's font faces at once (before the Plan exists),
-// then renders the job indices it is sent and hands back the bytes (transferred, not copied).
+// then renders the job indices it is sent and hands back the bytes (transferred, not copied). Messages sent while it
+// starts up wait in its port until the listener below is attached.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Plan } from '../model/schema.js';
 import { renderJob, warmPdf, type Job } from './jobs.js';
@@ -24,4 +25,3 @@ parentPort!.on('message', async (msg: ToWorker) => {
     parentPort!.postMessage({ index, error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
   }
 });
-parentPort!.postMessage({ ready: true } satisfies FromWorker);
