@@ -107,7 +107,7 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
     writing.push(write(index, data).catch((error: unknown) => void (failure ??= error)));
   };
   try {
-    const fromWorkers = pool?.render(plan, date, jobs, [...onWorkers], (job) => jobWeight(plan, job), keep) ?? Promise.resolve();
+    const fromWorkers = pool?.render(plan, date, jobs, [...onWorkers], jobWeights(plan), keep) ?? Promise.resolve();
     fromWorkers.catch((error: unknown) => void (failure ??= error));
     for (const extra of extras) {
       const data = extra.render();
@@ -132,11 +132,12 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   return { files: files.sort((a, b) => order.get(a.path)! - order.get(b.path)!) };
 }
 
-/** Rough cost of a job, to share PDFs fairly among workers: the tasks it lists. */
-function jobWeight(plan: Plan, job: Job): number {
+/** Rough cost of each job, to share PDFs fairly among workers: the tasks it lists. */
+function jobWeights(plan: Plan): (job: Job) => number {
   const tasks = plan.annexes.flatMap((a) => a.tasks);
-  if (job.unit === undefined) return tasks.length * (job.kind === 'task-table' ? 2 : 1);
-  return 1 + tasks.filter((t) => t.assignments.some((a) => a.unit === job.unit)).length;
+  const byUnit = new Map<string, number>();
+  for (const t of tasks) for (const unit of new Set(t.assignments.map((a) => a.unit))) byUnit.set(unit, (byUnit.get(unit) ?? 0) + 1);
+  return (job) => (job.unit === undefined ? tasks.length * (job.kind === 'task-table' ? 2 : 1) : 1 + (byUnit.get(job.unit) ?? 0));
 }
 
 export type { Job };

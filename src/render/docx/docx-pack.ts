@@ -3,13 +3,13 @@
 // core properties and zip times are pinned.
 import { Document, Packer, Paragraph } from 'docx';
 import type { DocumentTemplate, Orientation } from '../templates.js';
-import { readZip, writeZip, type ZipPart } from '../zip.js';
+import { deflatePart, readZip, writeZip, type DeflatedPart } from '../zip.js';
 import { documentStyles, pageNumberFooter, sectionProperties } from './docx-styles.js';
 import { SECTION_BREAK, xmlText } from './ooxml.js';
 
 interface Skeleton {
-  /** Every part but the document body and the core properties. */
-  readonly parts: readonly ZipPart[];
+  /** Every part but the document body and the core properties, deflated once for all documents of the layout. */
+  readonly parts: readonly DeflatedPart[];
   /** document.xml up to and including `<w:body>`. */
   readonly head: string;
   /** The section properties (page size, margins, footer reference). */
@@ -38,7 +38,7 @@ async function buildSkeleton(tpl: DocumentTemplate, orientation: Orientation, ta
   const close = xml.lastIndexOf('</w:body>');
   if (open < 8 || sect < 0 || close < sect) throw new Error('docx skeleton has an unexpected body');
   return {
-    parts: entries.filter((e) => e.name !== DOCUMENT && e.name !== CORE),
+    parts: entries.filter((e) => e.name !== DOCUMENT && e.name !== CORE).map(deflatePart),
     head: xml.slice(0, open),
     sectPr: xml.slice(sect, close),
     tail: xml.slice(close),

@@ -53,7 +53,8 @@ export function columnLetter(index: number): string {
 }
 
 export async function packXlsx(wb: ExcelJS.Workbook, date: string): Promise<Uint8Array> {
-  // exceljs (JSZip) stamps entries with the time of the run; rewriting the archive pins them to the date.
-  const buffer = await wb.xlsx.writeBuffer();
+  // exceljs (JSZip) stamps entries with the time of the run; rewriting the archive pins them to the date. JSZip is
+  // asked only to store the parts: deflating them in JavaScript (pako) to inflate them again here was wasted work.
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   return writeZip(readZip(new Uint8Array(buffer as ArrayBuffer)), date);
 }
