@@ -14,10 +14,29 @@ import type { Job } from './jobs.js';
 const COMPILED = import.meta.url.endsWith('.js');
 const WORKER_ENTRY = new URL(COMPILED ? './render-worker.js' : './worker-entry.mjs', import.meta.url);
 
-/** Messages to a worker: the plan (once), then job indices. */
-export type ToWorker = { readonly plan: Plan; readonly date: string; readonly jobs: readonly Job[] } | { readonly index: number };
-/** Messages from a worker. */
-export type FromWorker = { readonly index: number; readonly bytes: Uint8Array } | { readonly index: number; readonly error: string };
+/**
+ * The one message to a worker: the plan and a queue of job indices, heaviest first, with a shared cursor that every
+ * thread advances atomically to claim the next job (so no thread waits on another to be handed work).
+ */
+export interface ToWorker {
+  readonly plan: Plan;
+  readonly date: string;
+  readonly jobs: readonly Job[];
+  readonly queue: readonly number[];
+  readonly cursor: Int32Array;
+}
+/** Messages from a worker: a result, a failure, or that the queue is empty. */
+export type FromWorker = { readonly index: number; readonly bytes: Uint8Array } | { readonly index: number; readonly error: string } | { readonly done: true };
+
+/** A queue of jobs being rendered by the workers, which the caller's thread may join (`claim`). */
+export interface RenderRun {
+  /** Settles when every worker has found the queue empty and handed back its results. */
+  readonly done: Promise<void>;
+  /** Claim the next job for this thread, if any is left. */
+  claim(): number | undefined;
+  /** Jobs not yet claimed by any thread. */
+  remaining(): number;
+}
 
 /** Worker threads worth starting by default: one per extra core (up to 3) when running compiled, none from source. */
 export function defaultWorkerCount(cores: number): number {
@@ -46,54 +65,56 @@ export class RenderWorkers {
   }
 
   /**
-   * Render `indices` of `jobs`, handing each result to `onResult` as it arrives (in the main thread). Jobs are dealt
-   * out up front, heaviest first to the least loaded worker (`weight`), rather than on request: the main thread is
-   * busy rendering its own files and would answer a request for the next job late. The jobs are posted before
-   * this returns its promise (a worker still starting up finds them queued), so the caller can go on with its own.
+   * Render `indices` of `jobs` on the workers, handing each result to `onResult` as it arrives (in the main thread).
+   * The jobs are posted before this returns (a worker still starting up finds them queued), so the caller goes on
+   * with its own files, and may then `claim` jobs from the same queue.
    */
-  async render(
+  render(
     plan: Plan,
     date: string,
     jobs: readonly Job[],
     indices: readonly number[],
     weight: (job: Job) => number,
     onResult: (index: number, bytes: Uint8Array) => void,
-  ): Promise<void> {
-    if (indices.length === 0 || this.workers.length === 0) return;
-    if (this.failure) throw this.failure;
-    const loads = this.workers.map(() => ({ weight: 0, indices: [] as number[] }));
-    for (const index of [...indices].sort((a, b) => weight(jobs[b]) - weight(jobs[a]) || a - b)) {
-      const least = loads.reduce((min, l) => (l.weight < min.weight ? l : min));
-      least.weight += weight(jobs[index]);
-      least.indices.push(index);
-    }
+  ): RenderRun {
+    const queue = [...indices].sort((a, b) => weight(jobs[b]) - weight(jobs[a]) || a - b);
+    const cursor = new Int32Array(new SharedArrayBuffer(4));
+    const claim = () => {
+      const k = Atomics.add(cursor, 0, 1);
+      return k < queue.length ? queue[k] : undefined;
+    };
+    const remaining = () => Math.max(0, queue.length - Atomics.load(cursor, 0));
+    if (this.failure) return { done: Promise.reject(this.failure), claim: () => undefined, remaining: () => 0 };
     const cleanups: Array<() => void> = [];
-    try {
-      await new Promise<void>((resolve, reject) => {
-        let pending = indices.length;
-        this.workers.forEach((worker, w) => {
-          if (loads[w].indices.length === 0) return;
-          const onMessage = (msg: FromWorker) => {
-            if ('error' in msg) return reject(new Error(`${jobs[msg.index].rel}: ${msg.error}`));
-            onResult(msg.index, msg.bytes);
-            if (--pending === 0) resolve();
-          };
-          const onExit = (code: number) => reject(new Error(`render worker exited with code ${code}`));
-          worker.on('message', onMessage);
-          worker.on('error', reject);
-          worker.on('exit', onExit);
-          worker.ref();
-          cleanups.push(() => {
-            worker.off('message', onMessage).off('error', reject).off('exit', onExit);
-            worker.unref();
-          });
-          worker.postMessage({ plan, date, jobs } satisfies ToWorker);
-          for (const index of loads[w].indices) worker.postMessage({ index } satisfies ToWorker);
+    const done = new Promise<void>((resolve, reject) => {
+      let running = this.workers.length;
+      const fail = (error: Error) => {
+        // Stop every thread from claiming more work; what is already running finishes.
+        Atomics.store(cursor, 0, queue.length);
+        reject(error);
+      };
+      for (const worker of this.workers) {
+        const onMessage = (msg: FromWorker) => {
+          if ('done' in msg) {
+            if (--running === 0) resolve();
+          } else if ('error' in msg) fail(new Error(`${jobs[msg.index].rel}: ${msg.error}`));
+          else onResult(msg.index, msg.bytes);
+        };
+        const onExit = (code: number) => fail(new Error(`render worker exited with code ${code}`));
+        worker.on('message', onMessage);
+        worker.on('error', fail);
+        worker.on('exit', onExit);
+        worker.ref();
+        cleanups.push(() => {
+          worker.off('message', onMessage).off('error', fail).off('exit', onExit);
+          worker.unref();
         });
-      });
-    } finally {
+        worker.postMessage({ plan, date, jobs, queue, cursor } satisfies ToWorker);
+      }
+    }).finally(() => {
       for (const cleanup of cleanups) cleanup();
-    }
+    });
+    return { done, claim, remaining };
   }
 
   async close(): Promise<void> {

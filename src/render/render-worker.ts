@@ -1,27 +1,26 @@
 // A render worker: loads the PDF renderers and opens the template's font faces at once (before the Plan exists),
-// then renders the job indices it is sent and hands back the bytes (transferred, not copied). Messages sent while it
-// starts up wait in its port until the listener below is attached.
+// then claims jobs from the queue it is sent and hands back the bytes (transferred, not copied). A message sent while
+// it starts up waits in its port until the listener below is attached.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Plan } from '../model/schema.js';
-import { renderJob, warmPdf, type Job } from './jobs.js';
+import { renderJob, warmPdf } from './jobs.js';
 import { loadTemplates } from './templates.js';
 import type { FromWorker, ToWorker } from './pool.js';
 
 const templates = await loadTemplates((workerData as { templatesDir?: string }).templatesDir);
 await warmPdf(templates);
-let work: { plan: Plan; date: string; jobs: readonly Job[] } | null = null;
 
-parentPort!.on('message', async (msg: ToWorker) => {
-  if ('plan' in msg) {
-    work = msg;
-    return;
+parentPort!.on('message', async ({ plan, date, jobs, queue, cursor }: ToWorker) => {
+  // Claim jobs from the shared queue until it is empty (the main thread may be claiming from it too).
+  for (let k = Atomics.add(cursor, 0, 1); k < queue.length; k = Atomics.add(cursor, 0, 1)) {
+    const index = queue[k];
+    try {
+      const out = await renderJob(jobs[index], plan, templates, date, jobs);
+      const bytes = typeof out === 'string' ? new TextEncoder().encode(out) : out;
+      parentPort!.postMessage({ index, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
+    } catch (error) {
+      parentPort!.postMessage({ index, error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
+      return;
+    }
   }
-  const { index } = msg;
-  try {
-    const out = await renderJob(work!.jobs[index], work!.plan, templates, work!.date, work!.jobs);
-    const bytes = typeof out === 'string' ? new TextEncoder().encode(out) : out;
-    parentPort!.postMessage({ index, bytes } satisfies FromWorker, [bytes.buffer as ArrayBuffer]);
-  } catch (error) {
-    parentPort!.postMessage({ index, error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
-  }
+  parentPort!.postMessage({ done: true } satisfies FromWorker);
 });
