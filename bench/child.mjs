@@ -1,15 +1,20 @@
 // One measured job in a fresh process, so peak RSS belongs to that job alone. Prints one JSON line.
+// Plain JavaScript on the compiled code, run by plain node: no TypeScript loader in this process or its workers.
+// `run` does what `fenjie run` does, in process: start the render workers, extract, then write plan.json, the review
+// page and every document.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The compiled code (dist/, built by `npm run bench`), as `npm start` and the installed CLI run it.
-const { extractNotice } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
-const { buildDocuments } = (await import(new URL('../dist/render/index.js', import.meta.url).href)) as typeof import('../src/render/index.js');
+const { extractNotice } = await import(new URL('../dist/index.js', import.meta.url).href);
+const { buildDocuments, startRenderWorkers } = await import(new URL('../dist/render/index.js', import.meta.url).href);
+const { renderReview } = await import(new URL('../dist/review/index.js', import.meta.url).href);
 
-const [mode, path, repeat = '1', workers = '1'] = process.argv.slice(2);
+const [mode, path, repeat = '1', threads = '1'] = process.argv.slice(2);
 const started = performance.now();
-const { plan } = await extractNotice(path);
+const workers = mode === 'run' ? startRenderWorkers(Number(threads) - 1) : undefined;
+const { plan, source } = await extractNotice(path);
 const extractMs = performance.now() - started;
 let buildMs = 0;
 let files = 0;
@@ -17,9 +22,18 @@ let bytes = 0;
 if (mode === 'run') {
   const out = mkdtempSync(join(tmpdir(), 'fenjie-bench-'));
   const t = performance.now();
-  const result = await buildDocuments(plan, { outDir: out, date: '2026-11-27', workers: Number(workers) });
+  const result = await buildDocuments(plan, {
+    outDir: out,
+    date: '2026-11-27',
+    workers: workers ?? 0,
+    extras: [
+      { rel: 'plan.json', render: () => `${JSON.stringify(plan, null, 2)}\n` },
+      { rel: 'review.html', render: () => renderReview(plan, source) },
+    ],
+  });
   buildMs = performance.now() - t;
-  files = result.files.length + 1;
+  await workers?.close();
+  files = result.files.length;
   bytes = result.files.reduce((n, f) => n + f.bytes, 0);
   rmSync(out, { recursive: true, force: true });
 }
