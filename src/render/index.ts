@@ -11,6 +11,8 @@ import { writeFileAtomic } from './write-atomic.js';
 export { ALL_FORMATS, type Format } from './jobs.js';
 export { RenderWorkers } from './pool.js';
 
+export { TemplateError } from './templates.js';
+
 /**
  * Start PDF render workers now, to hand to `buildDocuments` later (default count: see BuildOptions.workers).
  * Returns undefined when none are worth starting. The caller closes them.
@@ -19,7 +21,6 @@ export function startRenderWorkers(count: number | undefined, templatesDir?: str
   const n = count ?? defaultWorkerCount(availableParallelism());
   return n > 0 ? new RenderWorkers(Math.min(n, availableParallelism()), templatesDir) : undefined;
 }
-export { TemplateError } from './templates.js';
 
 export interface BuildOptions {
   /** Folder to write into; created when missing. */
@@ -99,25 +100,23 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const last = jobs.length - 1;
   const rest = jobs.slice(0, last).map((_, i) => i);
   const pdfs = rest.filter((i) => isPdfJob(jobs[i]));
-  let pool = options.workers instanceof RenderWorkers ? options.workers : undefined;
-  const ownPool = pool === undefined && pdfs.length >= PARALLEL_MIN_JOBS ? startRenderWorkers(options.workers as number | undefined, options.templatesDir) : undefined;
-  pool ??= ownPool;
+  const given = options.workers instanceof RenderWorkers ? options.workers : undefined;
+  const ownPool = given === undefined && pdfs.length >= PARALLEL_MIN_JOBS ? startRenderWorkers(options.workers as number | undefined, options.templatesDir) : undefined;
+  const pool = given ?? ownPool;
   const onWorkers = new Set(pool && pool.size > 0 && pdfs.length >= PARALLEL_MIN_JOBS ? pdfs : []);
 
   // Rendering is CPU work and writing happens on libuv's pool: start each write and go on to the next document
   // rather than wait for the disk (waiting was ~0.4 s of idle time for the sample's 160 files).
   const writing: Promise<void>[] = [];
   let failure: unknown = null;
-  const keep = (index: number, data: Uint8Array | string) => {
-    writing.push(write(index, data).catch((error: unknown) => void (failure ??= error)));
+  const track = (promise: Promise<void>): void => {
+    writing.push(promise.catch((error: unknown) => void (failure ??= error)));
   };
+  const keep = (index: number, data: Uint8Array | string): void => track(write(index, data));
   try {
     const onPool = pool?.render(plan, date, jobs, [...onWorkers], jobWeights(plan), keep);
     onPool?.done.catch((error: unknown) => void (failure ??= error));
-    for (const extra of extras) {
-      const data = extra.render();
-      writing.push(written(path.join(options.outDir, ...extra.rel.split('/')), data, 'data').catch((error: unknown) => void (failure ??= error)));
-    }
+    for (const extra of extras) track(written(path.join(options.outDir, ...extra.rel.split('/')), extra.render(), 'data'));
     const renderHere = async (i: number) => {
       keep(i, await renderJob(jobs[i], plan, templates, date, jobs));
       // Let the workers' results in between documents, so their writes start while this thread renders.

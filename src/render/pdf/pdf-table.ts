@@ -42,8 +42,8 @@ const BANNER_FILL = '#f6f6f6';
 
 interface Measured {
   /** Lines per column (undefined for the merged column). */
-  lines: (string[] | undefined)[];
-  banner?: string[];
+  lines: (readonly string[] | undefined)[];
+  banner?: readonly string[];
 }
 
 export function drawTable(w: PdfWriter, spec: PdfTableSpec): void {

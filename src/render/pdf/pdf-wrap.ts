@@ -21,8 +21,23 @@ function width(face: SharedFont, text: string, size: number): number {
   return w * size;
 }
 
+/**
+ * Wrapped lines by face, size, width and text. A task is drawn in the sheet of every unit it names (~4 on the
+ * sample) and in the task table, with the same column widths, so most wraps have been worked out before.
+ */
+const wrapped = new WeakMap<SharedFont, Map<string, readonly string[]>>();
+
 /** Break `text` into lines no wider than `maxWidth` points (a `\n` always breaks). Never drops a character. */
-export function wrapText(text: string, face: SharedFont, size: number, maxWidth: number): string[] {
+export function wrapText(text: string, face: SharedFont, size: number, maxWidth: number): readonly string[] {
+  let byFace = wrapped.get(face);
+  if (!byFace) wrapped.set(face, (byFace = new Map()));
+  const key = `${size}\u0000${maxWidth}\u0000${text}`;
+  let lines = byFace.get(key);
+  if (!lines) byFace.set(key, (lines = breakLines(text, face, size, maxWidth)));
+  return lines;
+}
+
+function breakLines(text: string, face: SharedFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line: string[] = [];
@@ -72,7 +87,7 @@ export function textWidth(text: string, face: SharedFont, size: number): number 
 /**
  * Wrap into as few lines as greedy wrapping needs, but of even length, so a title never ends on one lonely character.
  */
-export function wrapBalanced(text: string, face: SharedFont, size: number, maxWidth: number): string[] {
+export function wrapBalanced(text: string, face: SharedFont, size: number, maxWidth: number): readonly string[] {
   const greedy = wrapText(text, face, size, maxWidth);
   if (greedy.length < 2 || text.includes('\n')) return greedy;
   const total = width(face, text, size);
