@@ -13,7 +13,7 @@ const { renderReview } = await import(new URL('../dist/review/index.js', import.
 
 const [mode, path, repeat = '1', threads = '1'] = process.argv.slice(2);
 const started = performance.now();
-const workers = mode === 'run' ? startRenderWorkers(Number(threads) - 1) : undefined;
+const workers = mode === 'run' ? await startRenderWorkers(Number(threads) - 1) : undefined;
 const { plan, source } = await extractNotice(path);
 const extractMs = performance.now() - started;
 let buildMs = 0;

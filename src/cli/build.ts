@@ -41,7 +41,7 @@ function parseFormats(value: string): Format[] {
  * Start the PDF render workers before reading the input, so their start-up overlaps with extraction: only when this
  * run writes all units' PDFs (a single --unit is two files, not worth a thread). --jobs n means n threads in all.
  */
-function earlyWorkers(opts: BuildCliOptions): RenderWorkers | undefined {
+async function earlyWorkers(opts: BuildCliOptions): Promise<RenderWorkers | undefined> {
   if (opts.unit || !parseFormats(opts.format).includes('pdf')) return undefined;
   return startRenderWorkers(opts.jobs === undefined ? undefined : opts.jobs - 1, opts.templates);
 }
@@ -124,7 +124,7 @@ export function registerBuild(program: Command): void {
         .argument('<plan>', 'plan.json, or a notice to extract first'),
     ),
   ).action(async (input: string, opts: BuildCliOptions) => {
-    const workers = earlyWorkers(opts);
+    const workers = await earlyWorkers(opts);
     try {
       const { loadPlan } = await import('./load-plan.js');
       const plan = await loadPlan(input, { firstListedLead: opts.firstListedLead });
@@ -143,7 +143,7 @@ export function registerBuild(program: Command): void {
         .argument('<notice>', 'notice file: .txt, .html, .docx'),
     ),
   ).action(async (notice: string, opts: BuildCliOptions) => {
-    const workers = earlyWorkers(opts);
+    const workers = await earlyWorkers(opts);
     try {
       const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
       const { plan, source } = await loadPlanWithSource(notice, { firstListedLead: opts.firstListedLead });

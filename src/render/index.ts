@@ -15,11 +15,12 @@ export { TemplateError } from './templates.js';
 
 /**
  * Start PDF render workers now, to hand to `buildDocuments` later (default count: see BuildOptions.workers).
- * Returns undefined when none are worth starting. The caller closes them.
+ * Resolves to undefined when none are worth starting. Loads the templates first (a broken one fails here, in this
+ * thread, with its message). The caller closes the workers.
  */
-export function startRenderWorkers(count: number | undefined, templatesDir?: string): RenderWorkers | undefined {
-  const n = count ?? defaultWorkerCount(availableParallelism());
-  return n > 0 ? new RenderWorkers(Math.min(n, availableParallelism()), templatesDir) : undefined;
+export async function startRenderWorkers(count: number | undefined, templatesDir?: string): Promise<RenderWorkers | undefined> {
+  const n = Math.min(count ?? defaultWorkerCount(availableParallelism()), availableParallelism());
+  return n > 0 ? new RenderWorkers(n, await loadTemplates(templatesDir)) : undefined;
 }
 
 export interface BuildOptions {
@@ -101,7 +102,7 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const rest = jobs.slice(0, last).map((_, i) => i);
   const pdfs = rest.filter((i) => isPdfJob(jobs[i]));
   const given = options.workers instanceof RenderWorkers ? options.workers : undefined;
-  const ownPool = given === undefined && pdfs.length >= PARALLEL_MIN_JOBS ? startRenderWorkers(options.workers as number | undefined, options.templatesDir) : undefined;
+  const ownPool = given === undefined && pdfs.length >= PARALLEL_MIN_JOBS ? await startRenderWorkers(options.workers as number | undefined, options.templatesDir) : undefined;
   const pool = given ?? ownPool;
   const onWorkers = new Set(pool && pool.size > 0 && pdfs.length >= PARALLEL_MIN_JOBS ? pdfs : []);
 

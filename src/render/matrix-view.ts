@@ -1,7 +1,8 @@
 // The 责任矩阵 as plain string tables, shared by the Word and PDF renderers (Excel builds its own full matrix).
 import type { Annex, Plan } from '../model/schema.js';
 import { annexHeading } from './plan-view.js';
-import { fill, type MatrixTemplate } from './templates.js';
+import { fill } from './layout.js';
+import type { MatrixTemplate } from './templates.js';
 import { annexCounts, annexMatrix } from './unit-view.js';
 
 export interface StringTable {

@@ -1,6 +1,7 @@
 // Plan → plain rows that every renderer shares, so Word, PDF and Excel can never disagree about who does what.
 import type { Annex, Assignment, Plan, Role, Task } from '../model/schema.js';
-import { fill, marginsFor, type DocumentTemplate, type Orientation } from './templates.js';
+import { fill, marginsFor } from './layout.js';
+import type { DocumentTemplate, Orientation } from './templates.js';
 
 export const ROLE_RANK: Readonly<Record<Role, number>> = { lead: 0, responsible: 1, cooperate: 2 };
 

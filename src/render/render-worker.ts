@@ -3,10 +3,10 @@
 // it starts up waits in its port until the listener below is attached.
 import { parentPort, workerData } from 'node:worker_threads';
 import { renderJob, warmPdf } from './jobs.js';
-import { loadTemplates } from './templates.js';
+import type { Templates } from './templates.js';
 import type { FromWorker, ToWorker } from './pool.js';
 
-const templates = await loadTemplates((workerData as { templatesDir?: string }).templatesDir);
+const { templates } = workerData as { templates: Templates };
 await warmPdf(templates);
 
 parentPort!.on('message', async ({ plan, date, jobs, queue, cursor }: ToWorker) => {

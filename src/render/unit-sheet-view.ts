@@ -1,7 +1,8 @@
 // One unit's 责任清单 as a list of neutral blocks; the Word and PDF renderers only lay them out.
 import type { Plan, Unit } from '../model/schema.js';
 import { annexLabel, chineseDate, contentOf, planNameOf } from './plan-view.js';
-import { fill, type Column, type UnitSheetTemplate } from './templates.js';
+import { fill } from './layout.js';
+import type { Column, UnitSheetTemplate } from './templates.js';
 import { unitView, type UnitTask } from './unit-view.js';
 
 export interface SheetRow {

@@ -41,7 +41,7 @@ describe('compiled CLI (dist/)', () => {
     for (const f of tree(a).filter((f) => f.startsWith('units/'))) expect(readFileSync(join(c, f)), f).toEqual(readFileSync(join(a, f)));
   });
 
-  it('stops cleanly when render workers cannot start (broken template) or the run fails before they are used', async () => {
+  it('stops cleanly on a broken template or a run that fails before its render workers are used', async () => {
     const out = mkdtempSync(join(tmpdir(), 'fenjie-dist-'));
     const templates = join(out, 'templates');
     mkdirSync(templates);

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES_DIR, fill, loadTemplates } from '../../src/render/templates.js';
+import { fill } from '../../src/render/layout.js';
+import { DEFAULT_TEMPLATES_DIR, loadTemplates } from '../../src/render/templates.js';
 
 describe('loadTemplates', () => {
   it('defaults to A4 with 37/35/28/26 mm margins, a 22 pt title, 16 pt 仿宋 body, 黑体 and 楷体 headings', async () => {

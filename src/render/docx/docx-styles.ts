@@ -10,7 +10,8 @@ import {
   type ISectionPropertiesOptions,
   type IStylesOptions,
 } from 'docx';
-import { marginsFor, type DocumentTemplate, type FontRoleName, type Orientation } from '../templates.js';
+import { marginsFor } from '../layout.js';
+import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 
 /** Style ids paragraphs refer to; every role in the template has one. */
 export const STYLE: Readonly<Record<FontRoleName, string>> = {

@@ -1,7 +1,8 @@
 // 任务分解表 in Word: one section per annex, landscape, header row repeated, category cells merged over their rows.
 import type { Plan } from '../../model/schema.js';
 import { annexHeading, planNameOf, taskTableCell, taskTables, type TaskRow } from '../plan-view.js';
-import { fill, marginsFor, type Templates } from '../templates.js';
+import { fill, marginsFor } from '../layout.js';
+import type { Templates } from '../templates.js';
 import { STYLE, textWidthTwips } from './docx-styles.js';
 import { columnWidths, docxTable, type DocxCell, type DocxRow } from './docx-table.js';
 import { packDocx } from './docx-pack.js';

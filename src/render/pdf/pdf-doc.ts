@@ -2,7 +2,8 @@
 // paragraphs that break across pages, and "— n —" page numbers stamped at the end.
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { marginsFor, type DocumentTemplate, type FontRoleName, type Orientation } from '../templates.js';
+import { marginsFor } from '../layout.js';
+import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 import { sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
 import { textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
 

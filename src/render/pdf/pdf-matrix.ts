@@ -2,7 +2,8 @@
 import type { Plan } from '../../model/schema.js';
 import { annexMatrices, summaryMatrix, type StringTable } from '../matrix-view.js';
 import { planNameOf } from '../plan-view.js';
-import { fill, type Templates } from '../templates.js';
+import { fill } from '../layout.js';
+import type { Templates } from '../templates.js';
 import { PdfWriter } from './pdf-doc.js';
 import { drawTable } from './pdf-table.js';
 

@@ -1,7 +1,8 @@
 // 任务分解表 as PDF: landscape, one part per annex, category merged over its group, header on every page.
 import type { Plan } from '../../model/schema.js';
 import { annexHeading, planNameOf, taskTableCell, taskTables } from '../plan-view.js';
-import { fill, type Templates } from '../templates.js';
+import { fill } from '../layout.js';
+import type { Templates } from '../templates.js';
 import { PdfWriter } from './pdf-doc.js';
 import { drawTable, type PdfCell, type PdfGroup } from './pdf-table.js';
 

@@ -2,7 +2,8 @@
 // and a summary sheet that counts statuses per annex with formulas, so it stays right as offices update it.
 import type { Plan } from '../../model/schema.js';
 import { annexLabel, planNameOf, taskTables, type TaskRow } from '../plan-view.js';
-import { fill, type Templates } from '../templates.js';
+import { fill } from '../layout.js';
+import type { Templates } from '../templates.js';
 import { columnLetter, newWorkbook, packXlsx, sheetName, styleBody, styleHeader } from './xlsx-common.js';
 
 function value(row: TaskRow, key: string): string | null {
