@@ -25,6 +25,19 @@ function child(mode: 'extract' | 'run', path: string, repeat: number, threads = 
   return JSON.parse(out.trim().split('\n').at(-1)!) as Measure;
 }
 
+/**
+ * A fixed CPU loop, timed before and after: shared machines change speed from minute to minute, and this says how
+ * fast this one was while the numbers below were taken (~440 ms on a quiet core of the 2-vCPU machine of the notes).
+ */
+function calibrate(): number {
+  const t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 3e8; i++) x += i % 7;
+  if (x < 0) console.log(x);
+  return performance.now() - t;
+}
+const calibrationBefore = calibrate();
+
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const rows: string[][] = [];
 for (const times of [1, 10, 100]) {
@@ -93,6 +106,8 @@ if (!soffice) {
     `fenjie: ${fmt(ours, 1)} ms per document written (all ${pdfs.length * 2 + 6} files, start-up included) → ${fmt(perDoc / ours, 1)}× faster`);
 }
 rmSync(work, { recursive: true, force: true });
+console.log(`\nMachine speed while measuring: a fixed CPU loop took ${fmt(calibrationBefore)} ms before and ${fmt(calibrate())} ms after ` +
+  '(lower is faster; ~440 ms on a quiet core of the machine the README numbers come from).');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
