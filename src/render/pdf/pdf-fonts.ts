@@ -73,12 +73,19 @@ export function charWidth(face: SharedFont, ch: string): number {
  * positions in place, so each call returns fresh objects.
  */
 function directLayout(font: FontkitFont): FontkitFont {
+  // fontkit looks the code point up in the cmap on every call; a face draws a few thousand distinct characters.
+  const byCodePoint = new Map<number, FontkitGlyph>();
+  const glyphFor = (codePoint: number) => {
+    let glyph = byCodePoint.get(codePoint);
+    if (!glyph) byCodePoint.set(codePoint, (glyph = font.glyphForCodePoint(codePoint)));
+    return glyph;
+  };
   const layout = (text: string) => {
     const glyphs: FontkitGlyph[] = [];
     const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] = [];
     let advanceWidth = 0;
     for (const ch of text) {
-      const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
+      const glyph = glyphFor(ch.codePointAt(0)!);
       glyphs.push(glyph);
       positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
       advanceWidth += glyph.advanceWidth;
