@@ -164,11 +164,10 @@ export class PdfWriter {
    */
   drawLine(text: string, x: number, top: number, face: SharedFont, size: number, lineHeight: number, opts: DrawOptions = {}): void {
     if (text === '') return;
-    // Measured here with the same advances pdfkit draws with; handing the width over spares pdfkit a layout per line.
-    const width = textWidth(text, face, size);
     let dx = 0;
     if (opts.align && opts.align !== 'left') {
-      const free = (opts.width ?? this.width) - width;
+      // Measured with the same advances pdfkit draws with (left-aligned lines, most of them, need no width).
+      const free = (opts.width ?? this.width) - textWidth(text, face, size);
       dx = opts.align === 'center' ? free / 2 : free;
     }
     const baseline = top + lineHeight / 2 + 0.38 * size;
