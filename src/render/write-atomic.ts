@@ -9,10 +9,14 @@ import path from 'node:path';
  */
 export async function writeFileAtomic(file: string, data: Uint8Array | string): Promise<number> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.fenjie-tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    await writeFile(temp, data);
+    // The folder is made when the first write into it finds it missing, not checked before every file.
+    await writeFile(temp, data).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dir, { recursive: true });
+      await writeFile(temp, data);
+    });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
