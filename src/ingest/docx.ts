@@ -1,6 +1,8 @@
 // Word .docx: check the zip's directory (size limit, damage) before anything is inflated,
 // then mammoth → HTML → the same HTML-to-text path as web pages, without the chrome filters.
+import { zipSync, type Zippable } from 'fflate';
 import mammoth from 'mammoth';
+import { writeListNumbers } from './docx-numbering.js';
 import { htmlToText } from './html.js';
 import { DEFAULT_MAX_DOCX_BYTES, IngestError, type Ingested } from './types.js';
 import { inflateEntry, readZipDirectory, ZipFormatError, type ZipDirectory } from './zip.js';
@@ -31,6 +33,21 @@ export function openZip(bytes: Uint8Array, path: string): ZipDirectory {
   }
 }
 
+const DOCUMENT = 'word/document.xml';
+
+/**
+ * The package again with one part replaced, stored (mammoth reads it at once; compressing would be wasted). Every
+ * entry is inflated through the size-checked reader, within the limit already checked.
+ */
+function repack(bytes: Uint8Array, directory: ZipDirectory, name: string, text: string): Uint8Array {
+  const files: Zippable = {};
+  for (const entry of directory.entries) {
+    if (entry.name.endsWith('/')) continue;
+    files[entry.name] = entry.name === name ? Buffer.from(text, 'utf8') : inflateEntry(bytes, entry);
+  }
+  return zipSync(files, { level: 0 });
+}
+
 export interface DocxOptions {
   /** (default: 50 MB) */
   readonly maxBytes?: number;
@@ -52,8 +69,13 @@ export async function ingestDocx(bytes: Uint8Array, directory: ZipDirectory, pat
   }
   // The XML parts mammoth reads are inflated here first with their declared size as a hard cap:
   // an archive that lies about its sizes fails now, not inside the reader.
+  let docx = bytes;
   try {
-    for (const entry of directory.entries) if (/\.(?:xml|rels)$/i.test(entry.name)) inflateEntry(bytes, entry);
+    const parts = new Map<string, Uint8Array>();
+    for (const entry of directory.entries) if (/\.(?:xml|rels)$/i.test(entry.name)) parts.set(entry.name, inflateEntry(bytes, entry));
+    const xml = (name: string) => (parts.has(name) ? Buffer.from(parts.get(name)!).toString('utf8') : null);
+    const numbered = writeListNumbers(xml(DOCUMENT) ?? '', xml('word/numbering.xml'), xml('word/styles.xml'));
+    if (numbered !== null) docx = repack(bytes, directory, DOCUMENT, numbered);
   } catch (error) {
     if (error instanceof ZipFormatError) throw new IngestError(`${path}: .docx 文件已损坏 (corrupt zip: ${error.message})`, path, 'corrupt-docx');
     throw error;
@@ -63,7 +85,7 @@ export async function ingestDocx(bytes: Uint8Array, directory: ZipDirectory, pat
   const warnings: string[] = [];
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength) },
       {
         externalFileAccess: false,
         // Images carry no text: give them an empty src instead of inlining them as data: URIs.

@@ -1,0 +1,228 @@
+// Word's automatic numbering, written into the text. A .docx whose items are numbered by Word's lists ("一、", "1.",
+// "（一）" made by w:numPr, not typed) carries no numbers in its text; mammoth turns such lists into <ol>, which keeps
+// neither the format nor the count, so the notice would read as having no numbered tasks. Each numbered paragraph
+// gets its label as a leading run, computed as Word does from numbering.xml (start, format, level text, restarts),
+// and its list reference is set to none so that only the written label remains.
+import * as cheerio from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+
+interface Level {
+  readonly start: number;
+  readonly format: string;
+  readonly text: string;
+  /** Separator Word puts after the label: tab (default), space or nothing. */
+  readonly suffix: string;
+  /** Restart after this (0-based) level or any above it; -1 = never restart. */
+  readonly restartAfter: number;
+}
+
+interface List {
+  /** the counters this list shares: its abstract definition, unless it restarts numbering itself */
+  readonly counterKey: string;
+  readonly levels: ReadonlyMap<number, Level>;
+}
+
+const val = ($el: Cheerio<Element>, tag: string): string | undefined => $el.children(tag).first().attr('w:val');
+
+function readLevels($: CheerioAPI, parent: Cheerio<Element>, base: ReadonlyMap<number, Level> = new Map()): Map<number, Level> {
+  const levels = new Map(base);
+  parent.children('w\\:lvl').each((_, el) => {
+    const lvl = $(el);
+    const ilvl = Number(lvl.attr('w:ilvl') ?? 0);
+    const restart = val(lvl, 'w\\:lvlRestart');
+    levels.set(ilvl, {
+      start: Number(val(lvl, 'w\\:start') ?? base.get(ilvl)?.start ?? 0),
+      format: val(lvl, 'w\\:numFmt') ?? base.get(ilvl)?.format ?? 'decimal',
+      text: val(lvl, 'w\\:lvlText') ?? base.get(ilvl)?.text ?? '',
+      suffix: val(lvl, 'w\\:suff') ?? 'tab',
+      // w:lvlRestart names a 1-based level; 0 means never; absent means after any higher level.
+      restartAfter: restart === undefined ? ilvl - 1 : Number(restart) === 0 ? -1 : Number(restart) - 1,
+    });
+  });
+  return levels;
+}
+
+function readLists(numberingXml: string): Map<string, List> {
+  const $ = cheerio.load(numberingXml, { xml: true });
+  const abstracts = new Map<string, Map<number, Level>>();
+  $('w\\:abstractNum').each((_, el) => void abstracts.set($(el).attr('w:abstractNumId') ?? '', readLevels($, $(el))));
+  const lists = new Map<string, List>();
+  $('w\\:num').each((_, el) => {
+    const num = $(el);
+    const id = num.attr('w:numId') ?? '';
+    const abstractId = val(num, 'w\\:abstractNumId') ?? '';
+    let levels: Map<number, Level> = abstracts.get(abstractId) ?? new Map();
+    let restarts = false;
+    num.children('w\\:lvlOverride').each((_, o) => {
+      const override = $(o);
+      const ilvl = Number(override.attr('w:ilvl') ?? 0);
+      const startOverride = val(override, 'w\\:startOverride');
+      levels = readLevels($, override, levels);
+      if (startOverride !== undefined) {
+        const level = levels.get(ilvl);
+        if (level) levels.set(ilvl, { ...level, start: Number(startOverride) });
+        restarts = true;
+      }
+    });
+    lists.set(id, { counterKey: restarts ? `num:${id}` : `abstract:${abstractId}`, levels });
+  });
+  return lists;
+}
+
+/** numPr given by paragraph styles (headings are often numbered through their style). */
+function readStyleNumbering(stylesXml: string | null): Map<string, { numId: string; ilvl: number }> {
+  const out = new Map<string, { numId: string; ilvl: number }>();
+  if (!stylesXml) return out;
+  const $ = cheerio.load(stylesXml, { xml: true });
+  $('w\\:style').each((_, el) => {
+    const numPr = $(el).children('w\\:pPr').children('w\\:numPr');
+    const numId = val(numPr, 'w\\:numId');
+    if (numId !== undefined) out.set($(el).attr('w:styleId') ?? '', { numId, ilvl: Number(val(numPr, 'w\\:ilvl') ?? 0) });
+  });
+  return out;
+}
+
+/**
+ * document.xml with every automatically numbered paragraph's label written in as text, or null when the document
+ * numbers nothing automatically.
+ */
+export function writeListNumbers(documentXml: string, numberingXml: string | null, stylesXml: string | null): string | null {
+  if (!numberingXml) return null;
+  const lists = readLists(numberingXml);
+  if (lists.size === 0) return null;
+  const styles = readStyleNumbering(stylesXml);
+  // Most documents with a numbering part number nothing in their body: spare them the parse.
+  if (styles.size === 0 && !documentXml.includes('<w:numPr>')) return null;
+  // Entities are left as they are (not decoded, not re-encoded): the text stays UTF-8, not &#x…; for every character.
+  const $ = cheerio.load(documentXml, { xml: { xmlMode: true, decodeEntities: false } });
+  const counters = new Map<string, number[]>();
+  let changed = false;
+  $('w\\:p').each((_, el) => {
+    const p = $(el);
+    let pPr = p.children('w\\:pPr').first();
+    const direct = pPr.children('w\\:numPr');
+    const styled = styles.get(val(pPr, 'w\\:pStyle') ?? '');
+    const numId = val(direct, 'w\\:numId') ?? styled?.numId;
+    if (numId === undefined || numId === '0') return;
+    const ilvl = Number(val(direct, 'w\\:ilvl') ?? styled?.ilvl ?? 0);
+    const list = lists.get(numId);
+    const level = list?.levels.get(ilvl);
+    if (!list || !level) return;
+    const count = counters.get(list.counterKey) ?? [];
+    counters.set(list.counterKey, count);
+    count[ilvl] = (count[ilvl] ?? level.start - 1) + 1;
+    // Deeper levels start again after this one, unless their definition says otherwise.
+    for (const [deeper, def] of list.levels) if (deeper > ilvl && def.restartAfter >= ilvl) count[deeper] = undefined as unknown as number;
+    const label = listLabel(level.text, (n) => formatNumber(count[n] ?? list.levels.get(n)?.start ?? 1, list.levels.get(n)?.format ?? 'decimal'));
+    // numId 0 takes the paragraph out of the list (also one numbered through its style), so only the text remains.
+    direct.remove();
+    if (pPr.length === 0) {
+      p.prepend('<w:pPr></w:pPr>');
+      pPr = p.children('w\\:pPr').first();
+    }
+    pPr.append('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>');
+    if (label !== '') {
+      const separator = level.suffix === 'space' || (level.suffix === 'tab' && /[\p{L}\p{N}]$/u.test(label)) ? ' ' : '';
+      pPr.after(`<w:r><w:t xml:space="preserve">${escapeXml(label + separator)}</w:t></w:r>`);
+    }
+    changed = true;
+  });
+  return changed ? $.xml() : null;
+}
+
+/** Fill a level text such as "（%1）" or "%1.%2" with the formatted counters of the levels it names. */
+function listLabel(text: string, number: (level: number) => string): string {
+  return text.replace(/%([1-9])/g, (_, n: string) => number(Number(n) - 1));
+}
+
+const COUNTING_DIGITS = '零一二三四五六七八九';
+const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
+const IDEOGRAPH_DIGITS = '〇一二三四五六七八九';
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (the counting style of 公文 headings). */
+function chineseCounting(n: number, digits = COUNTING_DIGITS, units = ['', '十', '百', '千']): string {
+  if (n <= 0 || n >= 10000) return String(n);
+  const parts = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  parts.forEach((d, i) => {
+    const unit = units[parts.length - 1 - i];
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += digits[0];
+    zero = false;
+    // 十二, not 一十二, at the start; the legal (大写) style writes 壹拾贰.
+    out += (d === 1 && unit === units[1] && out === '' && digits === COUNTING_DIGITS ? '' : digits[d]) + unit;
+  });
+  return out;
+}
+
+function letters(n: number, base: string): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = base[(k - 1) % 26] + out;
+  return out;
+}
+
+function roman(n: number): string {
+  if (n <= 0 || n >= 4000) return String(n);
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  let k = n;
+  for (const [v, s] of table) for (; k >= v; k -= v) out += s;
+  return out;
+}
+
+const enclosed = (n: number, first: number): string => (n >= 1 && n <= 20 ? String.fromCodePoint(first + n - 1) : String(n));
+
+/** A counter in one of Word's number formats (ST_NumberFormat); formats without a number (bullet, none) give ''. */
+export function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'bullet':
+    case 'none':
+      return '';
+    case 'decimalZero':
+      return n < 10 ? `0${n}` : String(n);
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return String(n).replace(/\d/g, (d) => String.fromCodePoint(0xff10 + Number(d)));
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return enclosed(n, 0x2460);
+    case 'decimalEnclosedParen':
+      return enclosed(n, 0x2474);
+    case 'decimalEnclosedFullstop':
+      return enclosed(n, 0x2488);
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'japaneseCounting':
+    case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
+      return chineseCounting(n);
+    case 'chineseLegalSimplified':
+      return chineseCounting(n, LEGAL_DIGITS, ['', '拾', '佰', '仟']);
+    case 'ideographDigital':
+    case 'taiwaneseDigital':
+      return String(n).replace(/\d/g, (d) => IDEOGRAPH_DIGITS[Number(d)]);
+    case 'ideographTraditional':
+      return n >= 1 && n <= 10 ? '甲乙丙丁戊己庚辛壬癸'[n - 1] : String(n);
+    case 'ideographZodiac':
+      return n >= 1 && n <= 12 ? '子丑寅卯辰巳午未申酉戌亥'[n - 1] : String(n);
+    case 'lowerLetter':
+      return letters(n, 'abcdefghijklmnopqrstuvwxyz');
+    case 'upperLetter':
+      return letters(n, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    case 'upperRoman':
+      return roman(n);
+    default:
+      return String(n);
+  }
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,111 @@
+// Word's automatic numbering: a .docx numbered by lists (w:numPr) reads like the same notice with typed numbers.
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { formatNumber, writeListNumbers } from '../../src/ingest/docx-numbering.js';
+import { ingest } from '../../src/ingest/index.js';
+import { extractIngested } from '../../src/index.js';
+
+const HEADER = ['关于印发《某县优化营商环境实施方案》的通知', '各乡镇人民政府，县直各单位：', '现将《某县优化营商环境实施方案》印发给你们，请认真贯彻执行。', '某县人民政府办公室', '2024年3月1日', '某县优化营商环境实施方案'];
+/** [level, text]: level 0 headings 一、, level 1 items 1., level 2 sub-items （1） */
+const BODY: Array<[number, string]> = [
+  [0, '重点任务'],
+  [1, '推进政务服务标准化。全面推行政务服务事项清单管理。（县政务服务中心牵头，县直各单位配合）'],
+  [2, '编制事项清单。'],
+  [2, '公开办事指南。'],
+  [1, '优化企业开办流程。企业开办时间压缩至1个工作日以内。（县市场监督管理局牵头，县税务局、县公安局配合）'],
+  [0, '保障措施'],
+  [1, '加强组织领导。（县政府办牵头）'],
+];
+const TYPED = ['一、', '1.', '（1）'];
+
+async function notice(automatic: boolean): Promise<Uint8Array> {
+  const counters = [0, 0, 0];
+  const body = BODY.map(([level, text]) => {
+    if (automatic) return new Paragraph({ text, numbering: { reference: 'plan', level } });
+    counters[level]++;
+    for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
+    const n = counters[level];
+    return new Paragraph(TYPED[level] === '一、' ? `${'一二三四五'[n - 1]}、${text}` : TYPED[level] === '1.' ? `${n}.${text}` : `（${n}）${text}`);
+  });
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'plan',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.DECIMAL, text: '%2.', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.DECIMAL, text: '（%3）', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
+    },
+    sections: [{ children: [...HEADER.map((t) => new Paragraph(t)), ...body] }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+describe('automatic list numbers in .docx', () => {
+  it('reads an auto-numbered notice exactly as the same notice with typed numbers, and finds its tasks', async () => {
+    const [auto, typed] = await Promise.all([notice(true), notice(false)]);
+    const [a, t] = await Promise.all([ingest(auto, 'auto.docx'), ingest(typed, 'typed.docx')]);
+    expect(a.text).toBe(t.text);
+    expect(a.text).toContain('\n二、保障措施\n1.加强组织领导');
+    expect(a.text).toContain('\n（2）公开办事指南。\n');
+    const plan = extractIngested(a, 'auto.docx', auto).plan;
+    const tasks = plan.annexes.flatMap((x) => x.tasks);
+    expect(tasks.map((x) => x.title)).toEqual(['推进政务服务标准化', '优化企业开办流程']);
+    expect(tasks[1].assignments.map((x) => `${x.role}:${x.unit}`)).toEqual(['lead:县市场监督管理局', 'cooperate:县税务局', 'cooperate:县公安局']);
+  });
+
+  it('follows numbering.xml: start values, overrides that restart a list, lists shared through one definition, style numbering', () => {
+    const numbering = `<w:numbering xmlns:w="w">
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%2"/><w:suff w:val="nothing"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="2">
+        <w:lvl w:ilvl="0"><w:start w:val="9"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+      <w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+    </w:numbering>`;
+    const styles = `<w:styles xmlns:w="w"><w:style w:styleId="Item"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>`;
+    const p = (numId: number | null, ilvl: number, text: string, style?: string) =>
+      `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${numId === null ? '' : `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const doc = `<w:document xmlns:w="w"><w:body>${[
+      p(1, 0, '甲'),
+      p(1, 1, '甲一'),
+      p(1, 1, '甲二'),
+      p(2, 0, '乙'), // another list on the same definition continues: （二）
+      p(2, 1, '乙一'), // deeper levels start again under a new （二）
+      p(3, 0, '丙'), // a list that overrides the start begins again: （一）
+      p(null, 0, '无编号'),
+      p(null, 0, '样式编号', 'Item'), // numbered through its paragraph style, starting at 9
+      p(null, 0, '又一个', 'Item'),
+    ].join('')}</w:body></w:document>`;
+    const out = writeListNumbers(doc, numbering, styles)!;
+    const texts = [...out.matchAll(/<w:p>.*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(texts).toEqual(['（一）甲', '①甲一', '②甲二', '（二）乙', '①乙一', '（一）丙', '无编号', '9 样式编号', '10 又一个']);
+    // Every numbered paragraph leaves the list, so a reader shows the written label only.
+    expect(out.match(/<w:numId w:val="0"\/>/g)).toHaveLength(8);
+    expect(writeListNumbers(doc.replace(/<w:numPr>.*?<\/w:numPr>/g, '').replace(/<w:pStyle[^>]*>/g, ''), numbering, styles)).toBeNull();
+  });
+
+  it('writes counters in Word\'s number formats', () => {
+    const counting = [1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 1005].map((n) => formatNumber(n, 'chineseCounting'));
+    expect(counting).toEqual(['一', '二', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零一', '一百一十', '一千零五']);
+    expect(formatNumber(12, 'chineseLegalSimplified')).toBe('壹拾贰');
+    expect(formatNumber(3, 'ideographTraditional')).toBe('丙');
+    expect(formatNumber(20, 'decimalEnclosedCircle')).toBe('⑳');
+    expect(formatNumber(21, 'decimalEnclosedCircle')).toBe('21');
+    expect(formatNumber(7, 'decimalZero')).toBe('07');
+    expect(formatNumber(12, 'decimalFullWidth')).toBe('１２');
+    expect(formatNumber(28, 'lowerLetter')).toBe('ab');
+    expect(formatNumber(14, 'upperRoman')).toBe('XIV');
+    expect(formatNumber(3, 'bullet')).toBe('');
+    expect(formatNumber(3, 'somethingNew')).toBe('3');
+  });
+});
