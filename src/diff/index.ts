@@ -15,4 +15,4 @@ export { redline, redlineNew, redlineOld, type RedlineOptions } from './redline.
 export { renderDiffMarkdown, redlineMarkdown, type DiffReportMeta } from './report-md.js';
 export { describeChange, type ChangeRow } from './describe.js';
 export { renderDiffDocx, diffDocument, DiffDocxLayout, type DiffDocxOptions } from './report-docx.js';
-export { renderDiffPdf, bracketed, PDF_LEGEND, type DiffPdfOptions } from './report-pdf.js';
+export { renderDiffPdf, marked, PDF_LEGEND, type DiffPdfOptions } from './report-pdf.js';

@@ -1,22 +1,22 @@
 // ChangeSet → 修订对照表 (.pdf), with the render toolkit's tables (header on every page, Noto Serif SC subset).
-// PDF text here is plain, so edits are bracketed instead of struck and underlined: 〖deleted〗 in 原内容,
-// 【inserted】 in 修改后, with a legend line under the title.
+// As in the Word report, deleted text is struck through in 原内容 and inserted text underlined in 修改后.
 import defaultLayout from '../../templates/diff.json' with { type: 'json' };
 import { PdfWriter } from '../render/pdf/pdf-doc.js';
 import { drawTable } from '../render/pdf/pdf-table.js';
+import { MARK } from '../render/pdf/pdf-wrap.js';
 import { loadTemplates } from '../render/templates.js';
 import { describeChange } from './describe.js';
 import { DiffDocxLayout } from './report-docx.js';
 import type { DiffReportMeta } from './report-md.js';
 import type { Change, ChangeSet } from './schema.js';
 
-export const PDF_LEGEND = '说明：原内容中〖 〗内为删除的文字，修改后中【 】内为新增的文字。';
+export const PDF_LEGEND = '说明：原内容中加删除线的为删除的文字，修改后中加下划线的为新增的文字。';
 
-/** One side of a change as text, with that side's own edits bracketed. */
-export function bracketed(c: Change, side: 'old' | 'new', plain: string): string {
+/** One side of a change as text, with that side's own edits marked: struck on the old side, underlined on the new. */
+export function marked(c: Change, side: 'old' | 'new', plain: string): string {
   if (!c.redline) return plain;
   const drop = side === 'old' ? 'insert' : 'delete';
-  const [open, close] = side === 'old' ? ['〖', '〗'] : ['【', '】'];
+  const [open, close] = side === 'old' ? [MARK.strikeOpen, MARK.strikeClose] : [MARK.underlineOpen, MARK.underlineClose];
   return c.redline
     .filter((s) => s.op !== drop)
     .map((s) => (s.op === 'equal' ? s.text : `${open}${s.text}${close}`))
@@ -55,8 +55,8 @@ export async function renderDiffPdf(changeSet: ChangeSet, meta: DiffReportMeta =
       const text: Record<DiffDocxLayout['columns'][number]['key'], string> = {
         index: String(i + 1),
         place: row.place,
-        old: c.old === null && !c.redline ? '' : bracketed(c, 'old', row.old),
-        new: c.new === null && !c.redline ? '' : bracketed(c, 'new', row.new),
+        old: c.old === null && !c.redline ? '' : marked(c, 'old', row.old),
+        new: c.new === null && !c.redline ? '' : marked(c, 'new', row.new),
         note: row.match ? `${row.note}（${row.match}）` : row.note,
       };
       return { rows: [{ cells: layout.columns.map((col) => ({ text: text[col.key], align: col.key === 'index' ? ('center' as const) : ('left' as const) })) }] };

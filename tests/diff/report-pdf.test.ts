@@ -1,13 +1,31 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { diffPlans, PDF_LEGEND, renderDiffPdf } from '../../src/diff/index.js';
 import { pdfPages } from '../render/helpers.js';
 import { BASE, editTasks, makePlan } from './factory.js';
 
+/** The straight rules a PDF draws ("x y m x y l S"), from its deflated content streams: table borders are rectangles. */
+function rules(pdf: Uint8Array): Array<{ x1: number; y1: number; x2: number; y2: number }> {
+  const out: Array<{ x1: number; y1: number; x2: number; y2: number }> = [];
+  const bytes = Buffer.from(pdf);
+  for (let at = bytes.indexOf('stream\n'); at >= 0; at = bytes.indexOf('stream\n', at + 1)) {
+    const end = bytes.indexOf('\nendstream', at);
+    let content: string;
+    try {
+      content = inflateSync(bytes.subarray(at + 7, end)).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const m of content.matchAll(/([\d.-]+) ([\d.-]+) m\n([\d.-]+) ([\d.-]+) l\n/g)) out.push({ x1: +m[1], y1: +m[2], x2: +m[3], y2: +m[4] });
+  }
+  return out;
+}
+
 describe('renderDiffPdf', () => {
-  it('writes the 修订对照表 as PDF: every change a row, edits bracketed, the same bytes for the same date', async () => {
+  it('writes the 修订对照表 as PDF: every change a row, edits struck and underlined, the same bytes for the same date', async () => {
     const spec = editTasks({ ...BASE, docNumber: '某政办发〔2024〕3号' }, 2, (t) => [t[0], { ...t[1], body: '积极组织市场主体参与省级夜间消费聚集示范区创建。' }, ...t.slice(2)]);
     const changes = diffPlans(makePlan(BASE), makePlan(spec));
     const bytes = await renderDiffPdf(changes, {}, { date: '2026-11-27' });
@@ -17,9 +35,14 @@ describe('renderDiffPdf', () => {
     const text = (await pdfPages(file)).join('\n').replace(/\s+/g, '');
     for (const label of ['修订对照表', '序号', '位置', '原内容', '修改后', '变化说明', PDF_LEGEND.replace(/\s+/g, '')]) expect(text).toContain(label);
     expect(text).toContain(`共${changes.summary.total}处变化`);
-    // 原内容 keeps the deleted 评选 bracketed 〖〗, 修改后 the inserted 创建 bracketed 【】.
-    expect(text).toContain('〖评选〗');
-    expect(text).toContain('【创建】');
+    // 原内容 keeps the deleted 评选 (struck), 修改后 the inserted 创建 (underlined); the marks themselves are not text.
+    expect(text).toContain('省级夜间消费聚集示范区评选');
+    expect(text).toContain('省级夜间消费聚集示范区创建');
+    expect(text).not.toMatch(/[\uE000-\uE003〖〗]/);
+    // One horizontal rule for each: 2 characters wide at the table's text size.
+    const drawn = rules(bytes).filter((r) => r.y1 === r.y2);
+    expect(drawn).toHaveLength(2);
+    for (const r of drawn) expect(r.x2 - r.x1).toBeCloseTo(2 * 10.5, 0);
     expect(text).toContain('某政办发〔2024〕3号');
   });
 });

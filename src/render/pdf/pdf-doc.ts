@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import { marginsFor } from '../layout.js';
 import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 import { sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
-import { textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
+import { MARK, textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
 
 const MM = 72 / 25.4;
 
@@ -171,7 +171,24 @@ export class PdfWriter {
       dx = opts.align === 'center' ? free / 2 : free;
     }
     const baseline = top + lineHeight / 2 + 0.38 * size;
-    this.showText(text, x + dx, baseline, face, size);
+    if (!/[\uE000-\uE003]/.test(text)) return this.showText(text, x + dx, baseline, face, size);
+    // Marked runs (see MARK): drawn piece by piece, with a rule through the middle of the ideographic em box
+    // (struck) or just under the baseline (underlined).
+    let at = x + dx;
+    let strike = false;
+    let underline = false;
+    for (const piece of text.split(/([\uE000-\uE003])/)) {
+      if (piece === MARK.strikeOpen || piece === MARK.strikeClose) strike = piece === MARK.strikeOpen;
+      else if (piece === MARK.underlineOpen || piece === MARK.underlineClose) underline = piece === MARK.underlineOpen;
+      else if (piece !== '') {
+        const advance = textWidth(piece, face, size);
+        this.showText(piece, at, baseline, face, size);
+        const rule = (y: number) => this.doc.moveTo(at, y).lineTo(at + advance, y).lineWidth(Math.max(0.5, size * 0.05)).stroke();
+        if (strike) rule(baseline - 0.38 * size);
+        if (underline) rule(baseline + 0.12 * size);
+        at += advance;
+      }
+    }
   }
 
   /**

@@ -2,6 +2,14 @@
 // line by line (pdfkit's wrapper can neither report where it stopped nor split a cell).
 import { charWidth, type SharedFont } from './pdf-fonts.js';
 
+/**
+ * Marks around a run drawn struck through or underlined (a redline's deleted and inserted text): private-use
+ * characters, which no notice contains. They measure nothing, are never drawn, and a run broken across lines is
+ * closed at the end of one line and opened again at the start of the next.
+ */
+export const MARK = { strikeOpen: '\uE000', strikeClose: '\uE001', underlineOpen: '\uE002', underlineClose: '\uE003' } as const;
+const MARKS = /[\uE000-\uE003]/;
+
 /** May not start a line (closing punctuation), per the usual 避头 rules. */
 const NO_START = new Set('，。、；：？！）》」』】〉〕〗］｝”’％%…—·．,.;:?!)]}');
 /** May not end a line (opening brackets). */
@@ -17,8 +25,23 @@ function tokens(text: string): string[] {
 
 function width(face: SharedFont, text: string, size: number): number {
   let w = 0;
-  for (const ch of text) w += charWidth(face, ch);
+  for (const ch of text) if (ch < '\uE000' || ch > '\uE003') w += charWidth(face, ch);
   return w * size;
+}
+
+/** Close the runs a line leaves open and open them again on the next line, so each line can be drawn alone. */
+function closeMarksPerLine(lines: string[]): string[] {
+  let open = '';
+  return lines.map((line) => {
+    let out = open + line;
+    for (const ch of line) {
+      if (ch === MARK.strikeOpen || ch === MARK.underlineOpen) open += ch;
+      else if (ch === MARK.strikeClose) open = open.replace(MARK.strikeOpen, '');
+      else if (ch === MARK.underlineClose) open = open.replace(MARK.underlineOpen, '');
+    }
+    for (const ch of [...open].reverse()) out += ch === MARK.strikeOpen ? MARK.strikeClose : MARK.underlineClose;
+    return out;
+  });
 }
 
 /**
@@ -33,7 +56,10 @@ export function wrapText(text: string, face: SharedFont, size: number, maxWidth:
   if (!byFace) wrapped.set(face, (byFace = new Map()));
   const key = `${size}\u0000${maxWidth}\u0000${text}`;
   let lines = byFace.get(key);
-  if (!lines) byFace.set(key, (lines = breakLines(text, face, size, maxWidth)));
+  if (!lines) {
+    const broken = breakLines(text, face, size, maxWidth);
+    byFace.set(key, (lines = MARKS.test(text) ? closeMarksPerLine(broken) : broken));
+  }
   return lines;
 }
 
