@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Plan } from '../model/schema.js';
 import { ALL_FORMATS, isPdfJob, planJobs, renderJob, type Format, type Job } from './jobs.js';
 import { defaultWorkerCount, RenderWorkers } from './pool.js';
-import { loadTemplates } from './templates.js';
+import { loadTemplates, type Templates } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export { ALL_FORMATS, type Format } from './jobs.js';
@@ -19,8 +19,12 @@ export { TemplateError } from './templates.js';
  * thread, with its message). The caller closes the workers.
  */
 export async function startRenderWorkers(count: number | undefined, templatesDir?: string): Promise<RenderWorkers | undefined> {
+  return workersFor(count, () => loadTemplates(templatesDir));
+}
+
+async function workersFor(count: number | undefined, templates: () => Promise<Templates>): Promise<RenderWorkers | undefined> {
   const n = Math.min(count ?? defaultWorkerCount(availableParallelism()), availableParallelism());
-  return n > 0 ? new RenderWorkers(n, await loadTemplates(templatesDir)) : undefined;
+  return n > 0 ? new RenderWorkers(n, await templates()) : undefined;
 }
 
 export interface BuildOptions {
@@ -37,7 +41,7 @@ export interface BuildOptions {
   /**
    * Worker threads for the PDFs, while this thread writes the Word files and workbooks: a count (0 = everything in
    * this thread), or workers started earlier with `startRenderWorkers` so that their start-up overlaps with
-   * extraction. Default: one per extra core (up to 3) when running compiled, none from source, where each worker
+   * extraction (their templates are then used, and `templatesDir` is not read again). Default: one per extra core (up to 3) when running compiled, none from source, where each worker
    * would first load the TypeScript loader (~1 s).
    */
   readonly workers?: number | RenderWorkers;
@@ -82,7 +86,8 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
     throw new Error(`date must be YYYY-MM-DD, got "${options.date}"`);
   }
   const { date } = options;
-  const templates = await loadTemplates(options.templatesDir);
+  const given = options.workers instanceof RenderWorkers ? options.workers : undefined;
+  const templates = given?.templates ?? (await loadTemplates(options.templatesDir));
   const jobs = planJobs(plan, new Set(options.formats ?? ALL_FORMATS), options.unit);
   const extras = options.extras ?? [];
   const files: BuiltFile[] = [];
@@ -101,8 +106,7 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const last = jobs.length - 1;
   const rest = jobs.slice(0, last).map((_, i) => i);
   const pdfs = rest.filter((i) => isPdfJob(jobs[i]));
-  const given = options.workers instanceof RenderWorkers ? options.workers : undefined;
-  const ownPool = given === undefined && pdfs.length >= PARALLEL_MIN_JOBS ? await startRenderWorkers(options.workers as number | undefined, options.templatesDir) : undefined;
+  const ownPool = given === undefined && pdfs.length >= PARALLEL_MIN_JOBS ? await workersFor(options.workers as number | undefined, async () => templates) : undefined;
   const pool = given ?? ownPool;
   const onWorkers = new Set(pool && pool.size > 0 && pdfs.length >= PARALLEL_MIN_JOBS ? pdfs : []);
 

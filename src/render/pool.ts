@@ -49,8 +49,14 @@ export class RenderWorkers {
   /** The first failure of a worker (a broken template stops it at start-up), kept for render() to report. */
   private failure: Error | null = null;
 
-  /** `templates` as the main thread loaded and validated them (a worker then never loads zod, ~0.13 s). */
-  constructor(count: number, templates: Templates) {
+  /**
+   * `templates` as the main thread loaded and validated them (a worker then never loads zod, ~0.13 s); the main
+   * thread renders with the same object, so every file of a build follows one set of templates.
+   */
+  constructor(
+    count: number,
+    readonly templates: Templates,
+  ) {
     for (let w = 0; w < count; w++) {
       const worker = new Worker(WORKER_ENTRY, { workerData: { templates } });
       // An idle pool must not keep the process alive if the caller stops early (an error before the build).
