@@ -96,7 +96,7 @@ export function writeListNumbers(documentXml: string, numberingXml: string | nul
   if (styles.size === 0 && !documentXml.includes('<w:numPr>')) return null;
   // Entities are left as they are (not decoded, not re-encoded): the text stays UTF-8, not &#x…; for every character.
   const $ = cheerio.load(documentXml, { xml: { xmlMode: true, decodeEntities: false } });
-  const counters = new Map<string, number[]>();
+  const counters = new Map<string, Map<number, number>>();
   let changed = false;
   $('w\\:p').each((_, el) => {
     const p = $(el);
@@ -109,12 +109,12 @@ export function writeListNumbers(documentXml: string, numberingXml: string | nul
     const list = lists.get(numId);
     const level = list?.levels.get(ilvl);
     if (!list || !level) return;
-    const count = counters.get(list.counterKey) ?? [];
+    const count = counters.get(list.counterKey) ?? new Map<number, number>();
     counters.set(list.counterKey, count);
-    count[ilvl] = (count[ilvl] ?? level.start - 1) + 1;
+    count.set(ilvl, (count.get(ilvl) ?? level.start - 1) + 1);
     // Deeper levels start again after this one, unless their definition says otherwise.
-    for (const [deeper, def] of list.levels) if (deeper > ilvl && def.restartAfter >= ilvl) count[deeper] = undefined as unknown as number;
-    const label = listLabel(level.text, (n) => formatNumber(count[n] ?? list.levels.get(n)?.start ?? 1, list.levels.get(n)?.format ?? 'decimal'));
+    for (const [deeper, def] of list.levels) if (deeper > ilvl && def.restartAfter >= ilvl) count.delete(deeper);
+    const label = listLabel(level.text, (n) => formatNumber(count.get(n) ?? list.levels.get(n)?.start ?? 1, list.levels.get(n)?.format ?? 'decimal'));
     // numId 0 takes the paragraph out of the list (also one numbered through its style), so only the text remains.
     direct.remove();
     if (pPr.length === 0) {

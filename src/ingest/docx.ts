@@ -36,14 +36,14 @@ export function openZip(bytes: Uint8Array, path: string): ZipDirectory {
 const DOCUMENT = 'word/document.xml';
 
 /**
- * The package again with one part replaced, stored (mammoth reads it at once; compressing would be wasted). Every
- * entry is inflated through the size-checked reader, within the limit already checked.
+ * The package again with one part replaced, stored (mammoth reads it at once; compressing would be wasted). Entries
+ * not inflated yet go through the size-checked reader, within the limit already checked.
  */
-function repack(bytes: Uint8Array, directory: ZipDirectory, name: string, text: string): Uint8Array {
+function repack(bytes: Uint8Array, directory: ZipDirectory, inflated: ReadonlyMap<string, Uint8Array>, name: string, text: string): Uint8Array {
   const files: Zippable = {};
   for (const entry of directory.entries) {
     if (entry.name.endsWith('/')) continue;
-    files[entry.name] = entry.name === name ? Buffer.from(text, 'utf8') : inflateEntry(bytes, entry);
+    files[entry.name] = entry.name === name ? Buffer.from(text, 'utf8') : (inflated.get(entry.name) ?? inflateEntry(bytes, entry));
   }
   return zipSync(files, { level: 0 });
 }
@@ -75,7 +75,7 @@ export async function ingestDocx(bytes: Uint8Array, directory: ZipDirectory, pat
     for (const entry of directory.entries) if (/\.(?:xml|rels)$/i.test(entry.name)) parts.set(entry.name, inflateEntry(bytes, entry));
     const xml = (name: string) => (parts.has(name) ? Buffer.from(parts.get(name)!).toString('utf8') : null);
     const numbered = writeListNumbers(xml(DOCUMENT) ?? '', xml('word/numbering.xml'), xml('word/styles.xml'));
-    if (numbered !== null) docx = repack(bytes, directory, DOCUMENT, numbered);
+    if (numbered !== null) docx = repack(bytes, directory, parts, DOCUMENT, numbered);
   } catch (error) {
     if (error instanceof ZipFormatError) throw new IngestError(`${path}: .docx 文件已损坏 (corrupt zip: ${error.message})`, path, 'corrupt-docx');
     throw error;
