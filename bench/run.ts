@@ -74,6 +74,14 @@ for (const times of [1, 10]) for (const threads of threadCounts) {
 console.log(`\nFull run in-process (what fenjie run does: extract, plan.json, review.html, every document), on 1 thread and on ${threadCounts.at(-1)} (PDFs on worker threads)\n`);
 console.log(table(['size', 'threads', 'extract', 'build', 'total', 'files', 'bytes', 'peak RSS'], runRows));
 
+// The auditors' diff and the review page, in process (they are not part of a run's documents).
+{
+  const out = execFileSync(process.execPath, ['bench/child.mjs', 'diff', SAMPLE, 'tests/fixtures/diff/wulingyuan-v2.txt'], { encoding: 'utf8' });
+  const d = JSON.parse(out.trim().split('\n').at(-1)!) as { diffMs: number; reviewMs: number; changes: number };
+  console.log(`\nDiff of the sample against its hand-edited second version: ${fmt(d.diffMs, 1)} ms warm (${d.changes} changes); ` +
+    `review page of the sample: ${fmt(d.reviewMs)} ms warm`);
+}
+
 // The CLI as a user runs it (compiled, as `npm start` runs it), start-up included; the median of five runs, since a
 // shared machine's wall time varies by several tenths of a second.
 const cliOut = join(work, 'cli-out');

@@ -8,14 +8,11 @@ const expectedLines = contentLines(sampleText()).filter((line) => !isSampleChrom
 describe('.docx of the sample', () => {
   it('gives the same paragraphs as the .txt, plus the table as TAB-separated rows', async () => {
     const bytes = await sampleDocx();
-    const t0 = performance.now();
     const result = await ingest(bytes, 'notice.docx');
-    const ms = performance.now() - t0;
     expect(result.format).toBe('docx');
     expect(result.encoding).toBe('utf-8');
     const paragraphs = result.text.split('\n').filter((line) => !line.includes('\t'));
     expect(contentLines(paragraphs.join('\n'))).toEqual(expectedLines);
-    expect(ms).toBeLessThan(3000);
   });
 
   it('writes the table with a blank line around it, rowspan text once, colspan then empty cells', async () => {

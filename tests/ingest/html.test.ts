@@ -48,9 +48,7 @@ describe('GBK portal page built from the sample', () => {
 
 describe('the State Council page (国发〔2018〕39号)', () => {
   it('gives the article text only', async () => {
-    const t0 = performance.now();
     const result = await ingest(readFileSync(GUOFA_PATH), GUOFA_PATH);
-    const ms = performance.now() - t0;
     const lines = contentLines(result.text);
     expect(result.format).toBe('html');
     expect(result.encoding).toBe('utf-8');
@@ -61,6 +59,5 @@ describe('the State Council page (国发〔2018〕39号)', () => {
     expect(lines.filter((line) => /^（[一二三四五六七八九十]+）/.test(line))).toHaveLength(15);
     expect(result.text).not.toMatch(/首页|政府信息公开专栏|我要纠错|责任编辑|【打印】|【关闭】/);
     expect(result.text).toContain('（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）');
-    expect(ms).toBeLessThan(2000);
   });
 });

@@ -126,10 +126,4 @@ describe('renderReview on the sample', () => {
     expect(renderReview(plan, source)).toBe(html);
     expect(renderReview(structuredClone(plan), source)).toBe(html);
   });
-
-  it('renders the sample quickly', () => {
-    const t0 = performance.now();
-    renderReview(plan, source);
-    expect(performance.now() - t0).toBeLessThan(2000);
-  });
 });
