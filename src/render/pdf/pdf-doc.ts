@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import { marginsFor } from '../layout.js';
 import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 import { sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
-import { MARK, textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
+import { MARK, MARK_SPLIT, MARKS, textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
 
 const MM = 72 / 25.4;
 
@@ -171,13 +171,13 @@ export class PdfWriter {
       dx = opts.align === 'center' ? free / 2 : free;
     }
     const baseline = top + lineHeight / 2 + 0.38 * size;
-    if (!/[\uE000-\uE003]/.test(text)) return this.showText(text, x + dx, baseline, face, size);
+    if (!MARKS.test(text)) return this.showText(text, x + dx, baseline, face, size);
     // Marked runs (see MARK): drawn piece by piece, with a rule through the middle of the ideographic em box
     // (struck) or just under the baseline (underlined).
     let at = x + dx;
     let strike = false;
     let underline = false;
-    for (const piece of text.split(/([\uE000-\uE003])/)) {
+    for (const piece of text.split(MARK_SPLIT)) {
       if (piece === MARK.strikeOpen || piece === MARK.strikeClose) strike = piece === MARK.strikeOpen;
       else if (piece === MARK.underlineOpen || piece === MARK.underlineClose) underline = piece === MARK.underlineOpen;
       else if (piece !== '') {

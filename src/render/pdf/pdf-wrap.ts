@@ -8,7 +8,10 @@ import { charWidth, type SharedFont } from './pdf-fonts.js';
  * closed at the end of one line and opened again at the start of the next.
  */
 export const MARK = { strikeOpen: '\uE000', strikeClose: '\uE001', underlineOpen: '\uE002', underlineClose: '\uE003' } as const;
-const MARKS = /[\uE000-\uE003]/;
+/** Whether `text` holds any mark, and one mark at a time when splitting a line into runs. */
+export const MARKS = /[\uE000-\uE003]/;
+export const MARK_SPLIT = new RegExp(`(${MARKS.source})`);
+const isMark = (ch: string): boolean => ch >= MARK.strikeOpen && ch <= MARK.underlineClose;
 
 /** May not start a line (closing punctuation), per the usual 避头 rules. */
 const NO_START = new Set('，。、；：？！）》」』】〉〕〗］｝”’％%…—·．,.;:?!)]}');
@@ -25,7 +28,7 @@ function tokens(text: string): string[] {
 
 function width(face: SharedFont, text: string, size: number): number {
   let w = 0;
-  for (const ch of text) if (ch < '\uE000' || ch > '\uE003') w += charWidth(face, ch);
+  for (const ch of text) if (!isMark(ch)) w += charWidth(face, ch);
   return w * size;
 }
 
