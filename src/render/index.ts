@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Plan } from '../model/schema.js';
 import { ALL_FORMATS, isPdfJob, planJobs, renderJob, type Format, type Job } from './jobs.js';
 import { defaultWorkerCount, RenderWorkers } from './pool.js';
-import { loadTemplates, type Templates } from './templates.js';
+import { loadTemplates } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export { ALL_FORMATS, type Format } from './jobs.js';
@@ -19,12 +19,13 @@ export { TemplateError } from './templates.js';
  * thread, with its message). The caller closes the workers.
  */
 export async function startRenderWorkers(count: number | undefined, templatesDir?: string): Promise<RenderWorkers | undefined> {
-  return workersFor(count, () => loadTemplates(templatesDir));
+  const n = workerCount(count);
+  return n > 0 ? new RenderWorkers(n, await loadTemplates(templatesDir)) : undefined;
 }
 
-async function workersFor(count: number | undefined, templates: () => Promise<Templates>): Promise<RenderWorkers | undefined> {
-  const n = Math.min(count ?? defaultWorkerCount(availableParallelism()), availableParallelism());
-  return n > 0 ? new RenderWorkers(n, await templates()) : undefined;
+/** Workers to start for a requested count (default: see BuildOptions.workers), never more than the cores. */
+function workerCount(count: number | undefined): number {
+  return Math.min(count ?? defaultWorkerCount(availableParallelism()), availableParallelism());
 }
 
 export interface BuildOptions {
@@ -106,9 +107,11 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const last = jobs.length - 1;
   const rest = jobs.slice(0, last).map((_, i) => i);
   const pdfs = rest.filter((i) => isPdfJob(jobs[i]));
-  const ownPool = given === undefined && pdfs.length >= PARALLEL_MIN_JOBS ? await workersFor(options.workers as number | undefined, async () => templates) : undefined;
-  const pool = given ?? ownPool;
-  const onWorkers = new Set(pool && pool.size > 0 && pdfs.length >= PARALLEL_MIN_JOBS ? pdfs : []);
+  const parallel = pdfs.length >= PARALLEL_MIN_JOBS;
+  const ownCount = given === undefined && parallel ? workerCount(options.workers as number | undefined) : 0;
+  const ownPool = ownCount > 0 ? new RenderWorkers(ownCount, templates) : undefined;
+  const pool = parallel ? (given ?? ownPool) : undefined;
+  const onWorkers = new Set(pool && pool.size > 0 ? pdfs : []);
 
   // Rendering is CPU work and writing happens on libuv's pool: start each write and go on to the next document
   // rather than wait for the disk (waiting was ~0.4 s of idle time for the sample's 160 files).
