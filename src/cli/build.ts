@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { ALL_FORMATS, buildDocuments, startRenderWorkers, type ExtraFile, type Format, type RenderWorkers } from '../render/index.js';
+import { stopWrites } from '../render/write-atomic.js';
 import { sheetUnits } from '../render/unit-view.js';
 import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
@@ -60,9 +61,13 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
   const bar = tty ? new SingleBar({ format: '  {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true }) : null;
   const interrupted = () => {
     bar?.stop();
-    removeOwnTempFilesSync(outDir);
-    process.stderr.write('\nfenjie: 已中断,未写完的文件已删除 (interrupted; no partial files left)\n');
-    process.exit(130);
+    // Let the writes and the PDFs under way finish first (writes run on libuv's pool and could create a temp file
+    // after a clean-up done at once), then sweep whatever is left and exit. A second Ctrl-C stops at once.
+    void Promise.all([stopWrites(), workers?.stop()]).finally(() => {
+      removeOwnTempFilesSync(outDir);
+      process.stderr.write('\nfenjie: 已中断,未写完的文件已删除 (interrupted; no partial files left)\n');
+      process.exit(130);
+    });
   };
   process.once('SIGINT', interrupted);
   try {

@@ -6,6 +6,7 @@ import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerReview } from './review.js';
+import { WritesStoppedError } from '../render/write-atomic.js';
 
 // `fenjie extract … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -34,7 +35,11 @@ try {
   const code = (error as { code?: string }).code;
   if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(EXIT.ok);
   if (code?.startsWith('commander.')) process.exit(EXIT.failure);
-  process.stderr.write(`${describeError(error)}\n`);
-  if (program.opts().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = EXIT.failure;
+  // Ctrl-C stopped the writes; its handler reports and exits (130) once those under way have settled.
+  if (error instanceof WritesStoppedError) process.exitCode = 130;
+  else {
+    process.stderr.write(`${describeError(error)}\n`);
+    if (program.opts().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT.failure;
+  }
 }

@@ -48,6 +48,8 @@ export class RenderWorkers {
   private readonly workers: Worker[] = [];
   /** The first failure of a worker (a broken template stops it at start-up), kept for render() to report. */
   private failure: Error | null = null;
+  /** The queue being rendered, for stop(). */
+  private active: { readonly cursor: Int32Array; readonly length: number; readonly done: Promise<void> } | null = null;
 
   /**
    * `templates` as the main thread loaded and validated them (a worker then never loads zod, ~0.13 s); the main
@@ -96,6 +98,8 @@ export class RenderWorkers {
     const cleanups: Array<() => void> = [];
     const done = new Promise<void>((resolve, reject) => {
       let running = this.workers.length;
+      // With no workers the queue is all the caller's to claim.
+      if (running === 0) resolve();
       const fail = (error: Error) => {
         // Stop every thread from claiming more work; what is already running finishes.
         Atomics.store(cursor, 0, queue.length);
@@ -122,7 +126,18 @@ export class RenderWorkers {
     }).finally(() => {
       for (const cleanup of cleanups) cleanup();
     });
+    this.active = { cursor, length: queue.length, done };
     return { done, claim, remaining };
+  }
+
+  /**
+   * Hand out no more jobs and wait for those being drawn to finish (for an interrupt: a worker ended in the middle
+   * of pdfkit's zlib call can crash Node as the process exits).
+   */
+  async stop(): Promise<void> {
+    if (!this.active) return;
+    Atomics.store(this.active.cursor, 0, this.active.length);
+    await this.active.done.catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 // The compiled CLI (dist/, what `npm start` and the installed `fenjie` run) gives the same bytes as the source.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,25 @@ describe('compiled CLI (dist/)', () => {
     for (const r of [broken, badDate]) {
       expect(r.stderr).not.toMatch(/\n\s+at |Unhandled|内部错误/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('leaves no temp file and no crash when interrupted while workers draw PDFs and many writes are in flight', async () => {
+    // Three tries: before writes were drained on Ctrl-C, about one interrupted run in four left a temp file behind.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const out = mkdtempSync(join(tmpdir(), 'fenjie-dist-int-'));
+      const child = spawn('node', ['dist/cli/main.js', 'run', SAMPLE, '-o', out, '--date', '2026-11-27', '--jobs', '2', '-q']);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const poll = setInterval(() => {
+        if (tree(out).filter((f) => f.startsWith('units/')).length < 4) return;
+        clearInterval(poll); // one Ctrl-C: a second one stops at once, by design
+        child.kill('SIGINT');
+      }, 10);
+      const code = await exited;
+      clearInterval(poll);
+      expect([0, 130]).toContain(code);
+      expect(tree(out).filter((f) => f.includes('.fenjie-tmp-'))).toEqual([]);
+      for (const f of tree(out).filter((p) => p.endsWith('.pdf'))) expect(readFileSync(join(out, f)).subarray(-6).toString('latin1')).toContain('%%EOF');
     }
   });
 });
