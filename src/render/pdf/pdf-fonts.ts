@@ -27,7 +27,9 @@ export interface SharedFont {
   readonly font: FontkitFont;
   /** The object handed to pdfkit: the same font with a direct character → glyph layout (see `directLayout`). */
   readonly forPdf: FontkitFont;
-  /** Advance widths in em by character, filled as text is measured. */
+  /** The glyph for a code point, looked up once per face: fontkit searches the cmap on every call. */
+  readonly glyph: (codePoint: number) => FontkitGlyph;
+  /** Advance widths in em by character, filled as text is measured (the line breaker's hot path). */
   readonly widths: Map<string, number>;
 }
 
@@ -50,7 +52,13 @@ export function sharedFont(name: FaceName): SharedFont {
     // fontkit caches one glyph object per id with the code point it was first asked for, and pdfkit's ToUnicode
     // map reads it. Space and NBSP share a glyph: ask for U+0020 first so every document maps it the same way.
     font.glyphForCodePoint(0x20);
-    face = { name, font, forPdf: directLayout(font), widths: new Map() };
+    const glyphs = new Map<number, FontkitGlyph>();
+    const glyph = (codePoint: number) => {
+      let found = glyphs.get(codePoint);
+      if (!found) glyphs.set(codePoint, (found = font.glyphForCodePoint(codePoint)));
+      return found;
+    };
+    face = { name, font, forPdf: directLayout(font, glyph), glyph, widths: new Map() };
     fonts.set(name, face);
   }
   return face;
@@ -60,7 +68,7 @@ export function sharedFont(name: FaceName): SharedFont {
 export function charWidth(face: SharedFont, ch: string): number {
   let w = face.widths.get(ch);
   if (w === undefined) {
-    w = face.font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / face.font.unitsPerEm;
+    w = face.glyph(ch.codePointAt(0)!).advanceWidth / face.font.unitsPerEm;
     face.widths.set(ch, w);
   }
   return w;
@@ -72,14 +80,7 @@ export function charWidth(face: SharedFont, ch: string): number {
  * one serif face; it also makes the drawn widths exactly those the line breaker measures. pdfkit scales the returned
  * positions in place, so each call returns fresh objects.
  */
-function directLayout(font: FontkitFont): FontkitFont {
-  // fontkit looks the code point up in the cmap on every call; a face draws a few thousand distinct characters.
-  const byCodePoint = new Map<number, FontkitGlyph>();
-  const glyphFor = (codePoint: number) => {
-    let glyph = byCodePoint.get(codePoint);
-    if (!glyph) byCodePoint.set(codePoint, (glyph = font.glyphForCodePoint(codePoint)));
-    return glyph;
-  };
+function directLayout(font: FontkitFont, glyphFor: (codePoint: number) => FontkitGlyph): FontkitFont {
   const layout = (text: string) => {
     const glyphs: FontkitGlyph[] = [];
     const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] = [];
