@@ -70,7 +70,8 @@ export async function warmPdf(templates: Templates): Promise<void> {
 
 /**
  * Render one job. Renderers are imported on first use: a thread that never writes a workbook never loads exceljs,
- * and one that writes no PDF never loads pdfkit and fontkit. Pure: the same plan, templates, date and job give the same bytes, in any thread.
+ * and one that writes no PDF never loads pdfkit and fontkit. Pure: the same plan, templates, date and job give the
+ * same bytes, in any thread.
  * `listed` are files the caller writes beside the documents (plan.json, review.html), for index.md to list too.
  */
 export async function renderJob(job: Job, plan: Plan, templates: Templates, date: string, jobs: readonly Job[], listed: readonly string[] = []): Promise<Uint8Array | string> {
