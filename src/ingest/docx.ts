@@ -7,18 +7,19 @@ import { htmlToText } from './html.js';
 import { DEFAULT_MAX_DOCX_BYTES, IngestError, type Ingested } from './types.js';
 import { inflateEntry, readZipDirectory, ZipFormatError, type ZipDirectory } from './zip.js';
 
+const DOCUMENT = 'word/document.xml';
 
 const MB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /** What a zip that is not a .docx looks like, from its entry names. */
 export function describeZip(directory: ZipDirectory): string | null {
   const names = new Set(directory.entries.map((e) => e.name));
-  if (names.has('word/document.xml')) return null;
+  if (names.has(DOCUMENT)) return null;
   if (names.has('xl/workbook.xml')) return 'an Excel workbook (.xlsx), not a Word document';
   if (names.has('ppt/presentation.xml')) return 'a PowerPoint deck (.pptx), not a Word document';
   if (names.has('content.xml') && names.has('mimetype')) return 'an OpenDocument file (.odt/.ods); save it as .docx';
   if (names.has('Doc_0/Document.xml') || names.has('OFD.xml')) return 'an OFD document (版式文档); export it as .docx or text';
-  return `a zip archive that is not a Word document (no word/document.xml among its ${directory.entries.length} entries)`;
+  return `a zip archive that is not a Word document (no ${DOCUMENT} among its ${directory.entries.length} entries)`;
 }
 
 /** Read the directory, throwing IngestError for damaged archives. */
@@ -27,13 +28,11 @@ export function openZip(bytes: Uint8Array, path: string): ZipDirectory {
     return readZipDirectory(bytes);
   } catch (error) {
     if (!(error instanceof ZipFormatError)) throw error;
-    const docxLike = /\.docx$/i.test(path) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml');
+    const docxLike = /\.docx$/i.test(path) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(DOCUMENT);
     const what = docxLike ? '.docx (Word) 文件已损坏或不完整' : 'zip 压缩包已损坏';
     throw new IngestError(`${path}: ${what} (${error.truncated ? 'truncated' : 'corrupt'} zip: ${error.message})`, path, docxLike ? 'corrupt-docx' : 'unsupported-format');
   }
 }
-
-const DOCUMENT = 'word/document.xml';
 
 /**
  * The package again with one part replaced, stored (mammoth reads it at once; compressing would be wasted). Entries
