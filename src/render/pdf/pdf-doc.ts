@@ -9,10 +9,16 @@ import { MARK, MARK_SPLIT, MARKS, textWidth, wrapBalanced, wrapText } from './pd
 
 const MM = 72 / 25.4;
 
-/** The part of pdfkit's EmbeddedFont used to set text: its resource id, glyph encoding (which fills the subset). */
+/**
+ * The part of pdfkit's EmbeddedFont that text is set through: its resource id, the subset it fills, and the widths
+ * and code points it writes into the font's W array and ToUnicode map when the document ends.
+ */
 interface EmbeddedFont {
   readonly id: string;
-  encode(text: string): [string[], unknown[]];
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly widths: (number | undefined)[];
+  readonly unicode: (readonly number[] | undefined)[];
+  readonly scale: number;
   ref(): unknown;
 }
 
@@ -22,34 +28,49 @@ function num(n: number): string {
   return s === '-0' ? '0' : s;
 }
 
-/** The part of pdfkit's stream objects (PDFReference) that `deflateWholeStreamsFast` uses. */
+/** Four hex digits of a subset glyph id, as Identity-H text strings spell them (subsets are small: a few thousand). */
+const HEX4: string[] = [];
+function hex4(n: number): string {
+  return (HEX4[n] ??= n.toString(16).padStart(4, '0'));
+}
+
+/** The part of pdfkit's stream objects (PDFReference) that `writeStreamsFast` uses. */
 interface StreamRef {
   compress: boolean;
   readonly data: Record<string, unknown>;
+  write(chunk: Uint8Array | string): void;
   end(chunk?: Uint8Array | string): void;
 }
 
-/** Streams handed over whole at least this large are the embedded font subsets (content streams come line by line). */
-const WHOLE_STREAM_MIN = 16 * 1024;
-
 /**
- * pdfkit deflates every stream at zlib's default level and has no setting for it. The font subsets are ~80% of the
- * bytes it deflates (~0.45 s of a build of the sample); at level 1 they take ~40% of the time for ~4% more bytes.
- * A stream whose Filter is already set is left alone by pdfkit (it does the same for its own metadata stream), so
- * large streams ended in one piece are deflated here, at level 1, and named FlateDecode. Re-check on pdfkit upgrades
- * (the render tests read every PDF back).
+ * How pdfkit writes streams, made cheaper with the same PDF objects. pdfkit turns every chunk written to a stream
+ * into bytes one character at a time (each line of a page's content is a chunk) and deflates at zlib's default level,
+ * with no setting for either; that was ~0.5 s of a build of the sample, most of it the font subsets. Here a stream's
+ * chunks are kept as written and turned into bytes once, natively, when it ends; it is deflated at level 1 (~40% of
+ * the time of the default level for ~4% more bytes) and handed to pdfkit already named FlateDecode, which pdfkit
+ * leaves alone, as it does for its own metadata stream. A text chunk gets the newline pdfkit's own `write` adds.
+ * Re-check on pdfkit upgrades (the render tests read every PDF back).
  */
-function deflateWholeStreamsFast(doc: PDFKit.PDFDocument): void {
+function writeStreamsFast(doc: PDFKit.PDFDocument): void {
   const pdf = doc as unknown as { ref(data?: Record<string, unknown>): StreamRef };
   const ref = pdf.ref.bind(pdf);
   pdf.ref = (data) => {
     const stream = ref(data);
+    if (!stream.compress) return stream;
+    const chunks: (Uint8Array | string)[] = [];
     const end = stream.end.bind(stream);
+    stream.write = (chunk) => void chunks.push(typeof chunk === 'string' ? `${chunk}\n` : chunk);
     stream.end = (chunk) => {
-      if (!stream.compress || !(chunk instanceof Uint8Array) || chunk.length < WHOLE_STREAM_MIN) return end(chunk);
+      if (chunk) stream.write(chunk);
+      // pdfkit's own write again, for what finalising writes.
+      delete (stream as Partial<StreamRef>).write;
+      if (chunks.length === 0) return end();
+      const bytes = chunks.every((c) => typeof c === 'string')
+        ? Buffer.from(chunks.join(''), 'latin1')
+        : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'latin1') : c)));
       stream.compress = false;
       stream.data.Filter = 'FlateDecode';
-      end(deflateSync(chunk, { level: 1 }));
+      end(deflateSync(bytes, { level: 1 }));
     };
     return stream;
   };
@@ -111,7 +132,7 @@ export class PdfWriter {
       // No default font: pdfkit would parse Helvetica's metrics for every document, and text here is Chinese.
       font: null as unknown as string,
     });
-    deflateWholeStreamsFast(this.doc);
+    writeStreamsFast(this.doc);
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
       this.doc.on('end', resolve);
@@ -193,19 +214,27 @@ export class PdfWriter {
 
   /**
    * The text operators pdfkit's `text()` would write for one unwrapped line, written directly: `text()` re-derives
-   * options, measures twice and lays out again for every call, and was the largest cost of a build. The font's own
-   * `encode` still records each glyph for the subset and the ToUnicode map, so the text stays selectable.
+   * options, measures twice and lays out again for every call, and was the largest cost of a build. Each glyph is
+   * recorded with the font as pdfkit's `encode` does (subset, width, code points for the ToUnicode map), so the text
+   * stays selectable; glyphs are one per character with plain advances, exactly what the line breaker measured.
    */
   private showText(text: string, x: number, baseline: number, face: SharedFont, size: number): void {
     const font = this.embedded.get(face.name)!;
     const page = (this.doc as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
     page.fonts[font.id] ??= font.ref();
-    const [glyphs] = font.encode(text);
+    let glyphs = '';
+    for (const ch of text) {
+      const glyph = face.glyph(ch.codePointAt(0)!);
+      const id = font.subset.includeGlyph(glyph.id);
+      glyphs += hex4(id);
+      font.widths[id] ??= glyph.advanceWidth * font.scale;
+      font.unicode[id] ??= glyph.codePoints;
+    }
     const stroke = face.stroked ? `${num(size * 0.035)} w 0 0 0 RG 2 Tr ` : '';
     // pdfkit flips the y axis for its top-left origin; text is set in PDF's own bottom-left coordinates.
     this.doc.addContent(
       `q 1 0 0 -1 0 ${num(page.height)} cm BT ${stroke}1 0 0 1 ${num(x)} ${num(page.height - baseline)} Tm ` +
-        `/${font.id} ${num(size)} Tf [<${glyphs.join('')}>] TJ ET Q`,
+        `/${font.id} ${num(size)} Tf [<${glyphs}>] TJ ET Q`,
     );
   }
 

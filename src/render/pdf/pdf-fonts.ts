@@ -9,7 +9,6 @@ export interface FontkitFont {
   readonly ascent: number;
   readonly descent: number;
   glyphForCodePoint(codePoint: number): FontkitGlyph;
-  layout(text: string, features?: unknown): unknown;
 }
 
 interface FontkitGlyph {
@@ -25,7 +24,7 @@ export interface SharedFont {
   /** Draw filled and outlined (synthetic bold): same glyphs as the face, so no second font in the file. */
   readonly stroked?: boolean;
   readonly font: FontkitFont;
-  /** The object handed to pdfkit: the same font with a direct character → glyph layout (see `directLayout`). */
+  /** The object handed to pdfkit: the same font, its glyphs' outlines decoded once (see `withMemoisedOutlines`). */
   readonly forPdf: FontkitFont;
   /** The glyph for a code point, looked up once per face: fontkit searches the cmap on every call. */
   readonly glyph: (codePoint: number) => FontkitGlyph;
@@ -58,7 +57,7 @@ export function sharedFont(name: FaceName): SharedFont {
       if (!found) glyphs.set(codePoint, (found = font.glyphForCodePoint(codePoint)));
       return found;
     };
-    face = { name, font, forPdf: directLayout(font, glyph), glyph, widths: new Map() };
+    face = { name, font, forPdf: withMemoisedOutlines(font), glyph, widths: new Map() };
     fonts.set(name, face);
   }
   return face;
@@ -75,27 +74,13 @@ export function charWidth(face: SharedFont, ch: string): number {
 }
 
 /**
- * The font with `layout` replaced by a one glyph per character mapping with plain advances. Full OpenType shaping
- * (GSUB/GPOS) was most of the time spent per PDF and changes nothing for Chinese text, digits and punctuation set in
- * one serif face; it also makes the drawn widths exactly those the line breaker measures. pdfkit scales the returned
- * positions in place, so each call returns fresh objects.
+ * The font as handed to pdfkit: glyphs keep their decoded outline (see `memoiseDecode`). Text never goes through
+ * pdfkit's layout (PdfWriter records glyphs itself), so its OpenType shaping is never run.
  */
-function directLayout(font: FontkitFont, glyphFor: (codePoint: number) => FontkitGlyph): FontkitFont {
-  const layout = (text: string) => {
-    const glyphs: FontkitGlyph[] = [];
-    const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] = [];
-    let advanceWidth = 0;
-    for (const ch of text) {
-      const glyph = glyphFor(ch.codePointAt(0)!);
-      glyphs.push(glyph);
-      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
-      advanceWidth += glyph.advanceWidth;
-    }
-    return { glyphs, positions, advanceWidth };
-  };
+function withMemoisedOutlines(font: FontkitFont): FontkitFont {
   const getGlyph = (id: number, codePoints?: number[]) => memoiseDecode((font as unknown as GlyphSource).getGlyph(id, codePoints));
   return new Proxy(font, {
-    get: (target, prop, receiver) => (prop === 'layout' ? layout : prop === 'getGlyph' ? getGlyph : Reflect.get(target, prop, receiver)),
+    get: (target, prop, receiver) => (prop === 'getGlyph' ? getGlyph : Reflect.get(target, prop, receiver)),
   });
 }
 
