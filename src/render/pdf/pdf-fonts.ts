@@ -1,5 +1,7 @@
 // The two Noto Serif SC faces, parsed once per process: each TTF is ~15 MB and parsing per document costs seconds.
 import { createRequire } from 'node:module';
+// fontkit's ES module: the copy pdfkit imports (its CommonJS build is a second ~0.5 MB to load).
+import { openSync } from 'fontkit';
 
 const require = createRequire(import.meta.url);
 
@@ -46,8 +48,7 @@ const fonts = new Map<FaceName, SharedFont>();
 export function sharedFont(name: FaceName): SharedFont {
   let face = fonts.get(name);
   if (!face) {
-    const fontkit = require('fontkit') as { openSync(path: string): FontkitFont };
-    const font = fontkit.openSync(require.resolve(FILES[name]));
+    const font = openSync(require.resolve(FILES[name])) as unknown as FontkitFont;
     // fontkit caches one glyph object per id with the code point it was first asked for, and pdfkit's ToUnicode
     // map reads it. Space and NBSP share a glyph: ask for U+0020 first so every document maps it the same way.
     font.glyphForCodePoint(0x20);
