@@ -1,7 +1,9 @@
 // The two Noto Serif SC faces, parsed once per process: each TTF is ~15 MB and parsing per document costs seconds.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 // fontkit's ES module: the copy pdfkit imports (its CommonJS build is a second ~0.5 MB to load).
-import { openSync } from 'fontkit';
+import { create } from 'fontkit';
+import { readSfnt, TrueTypeSubset, type FontSubset, type Sfnt } from './truetype-subset.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,6 +13,7 @@ export interface FontkitFont {
   readonly ascent: number;
   readonly descent: number;
   glyphForCodePoint(codePoint: number): FontkitGlyph;
+  createSubset(): FontSubset;
 }
 
 interface FontkitGlyph {
@@ -26,7 +29,7 @@ export interface SharedFont {
   /** Draw filled and outlined (synthetic bold): same glyphs as the face, so no second font in the file. */
   readonly stroked?: boolean;
   readonly font: FontkitFont;
-  /** The object handed to pdfkit: the same font, its glyphs' outlines decoded once (see `withMemoisedOutlines`). */
+  /** The object handed to pdfkit: the same font, with faster subsets where they apply (see `withFastSubsets`). */
   readonly forPdf: FontkitFont;
   /** The glyph for a code point, looked up once per face: fontkit searches the cmap on every call. */
   readonly glyph: (codePoint: number) => FontkitGlyph;
@@ -42,13 +45,15 @@ const FILES: Readonly<Record<FaceName, string>> = {
 const fonts = new Map<FaceName, SharedFont>();
 
 /**
- * A face, opened on first use with fontkit.openSync and shared by every PDF this process writes. Faces a template
+ * A face, opened on first use with fontkit and shared by every PDF this process writes. Faces a template
  * never asks for are never read (the default templates use only the regular face).
  */
 export function sharedFont(name: FaceName): SharedFont {
   let face = fonts.get(name);
   if (!face) {
-    const font = openSync(require.resolve(FILES[name])) as unknown as FontkitFont;
+    const bytes = readFileSync(require.resolve(FILES[name]));
+    const font = create(bytes) as unknown as FontkitFont;
+    const sfnt = readSfnt(bytes);
     // fontkit caches one glyph object per id with the code point it was first asked for, and pdfkit's ToUnicode
     // map reads it. Space and NBSP share a glyph: ask for U+0020 first so every document maps it the same way.
     font.glyphForCodePoint(0x20);
@@ -58,7 +63,7 @@ export function sharedFont(name: FaceName): SharedFont {
       if (!found) glyphs.set(codePoint, (found = font.glyphForCodePoint(codePoint)));
       return found;
     };
-    face = { name, font, forPdf: withMemoisedOutlines(font), glyph, widths: new Map() };
+    face = { name, font, forPdf: sfnt ? withFastSubsets(font, sfnt) : font, glyph, widths: new Map() };
     fonts.set(name, face);
   }
   return face;
@@ -74,43 +79,10 @@ export function charWidth(face: SharedFont, ch: string): number {
   return w;
 }
 
-/**
- * The font as handed to pdfkit: glyphs keep their decoded outline (see `memoiseDecode`). Text never goes through
- * pdfkit's layout (PdfWriter records glyphs itself), so its OpenType shaping is never run.
- */
-function withMemoisedOutlines(font: FontkitFont): FontkitFont {
-  const getGlyph = (id: number, codePoints?: number[]) => memoiseDecode((font as unknown as GlyphSource).getGlyph(id, codePoints));
+/** The font with `createSubset` giving a TrueTypeSubset (which hands composite glyphs to fontkit's own subsetter). */
+function withFastSubsets(font: FontkitFont, sfnt: Sfnt): FontkitFont {
+  const createSubset = () => new TrueTypeSubset(sfnt, () => font.createSubset());
   return new Proxy(font, {
-    get: (target, prop, receiver) => (prop === 'getGlyph' ? getGlyph : Reflect.get(target, prop, receiver)),
+    get: (target, prop, receiver) => (prop === 'createSubset' ? createSubset : Reflect.get(target, prop, receiver)),
   });
-}
-
-interface GlyphSource {
-  getGlyph(id: number, codePoints?: number[]): DecodableGlyph;
-}
-
-interface DecodableGlyph {
-  _decode(): unknown;
-  fenjieDecoded?: true;
-}
-
-/**
- * Subsetting decodes every glyph it copies, in every document; fontkit keeps glyph objects per font but not their
- * decoded outline, which was the largest cost of a unit sheet. The decoded header is only read, so it is kept.
- */
-function memoiseDecode(glyph: DecodableGlyph): DecodableGlyph {
-  if (glyph && !glyph.fenjieDecoded) {
-    const decode = glyph._decode.bind(glyph);
-    let decoded: unknown;
-    let done = false;
-    glyph._decode = () => {
-      if (!done) {
-        decoded = decode();
-        done = true;
-      }
-      return decoded;
-    };
-    glyph.fenjieDecoded = true;
-  }
-  return glyph;
 }
