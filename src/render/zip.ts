@@ -20,8 +20,11 @@ export interface DeflatedPart {
   readonly deflated: ReturnType<typeof deflate>;
 }
 
-/** Level 1: these parts are small XML; higher levels cost more time than the few bytes they save. */
-const deflate = (data: Uint8Array) => deflateRawSync(data, { level: 1 });
+/**
+ * Level 1: these parts are small XML; higher levels cost more time than the few bytes they save. memLevel 9 (zlib's
+ * largest hash table) is ~10% faster at level 1 and as small.
+ */
+const deflate = (data: Uint8Array) => deflateRawSync(data, { level: 1, memLevel: 9 });
 
 export function deflatePart(part: ZipPart): DeflatedPart {
   return { name: part.name, size: part.data.length, crc: crc32(part.data), deflated: deflate(part.data) };
