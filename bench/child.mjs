@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// The compiled code (dist/, built by `npm run bench`), as `npm start` and the installed CLI run it.
+// The compiled code (dist/, built by `npm run bench`), as `npm start` and the installed CLI run it, with the CLI's
+// V8 tuning applied first, as main.ts does.
+await import(new URL('../dist/cli/v8-tuning.js', import.meta.url).href);
 const { extractNotice } = await import(new URL('../dist/index.js', import.meta.url).href);
 const { buildDocuments, startRenderWorkers } = await import(new URL('../dist/render/index.js', import.meta.url).href);
 const { renderReview } = await import(new URL('../dist/review/index.js', import.meta.url).href);
