@@ -1,14 +1,16 @@
 // How eagerly V8 optimises, tuned for this CLI: imported first by main.ts, so it applies before any other module's
 // functions exist, in this thread and in the render workers (V8 flags are per process).
 //
-// A run is a few seconds of many different functions (extraction, Word, Excel, PDF layout, zip), on machines with
-// few cores. With V8's default budget (~66 KB of bytecode run before a function is queued for optimisation) the
-// optimising compiler's background threads took about 0.8 s of CPU per run of the sample, competing with the main
-// thread and the PDF worker for the cores, for functions that had little left to run. Sixteen times the budget
-// optimises only what stays hot. Measured with `fenjie run` on the sample (2 vCPUs, 8 runs alternated): median
-// 2.84 -> 2.20 s wall, 5.1 -> 3.9 s CPU; the 10x notice 8.3 -> 7.1 s; extracting the 100x notice unchanged
-// (3.9-4.0 s); 2x and 32x were slower. Only on Node 20's V8 (11.x), where it was measured: another V8 may
-// name or weigh the flag differently.
+// A run is a few seconds of many different functions (extraction, Word, Excel, PDF layout, zip). With V8's default
+// budget (~66 KB of bytecode run before a function is queued for optimisation) the optimising compiler's background
+// threads took about 0.8 s of CPU per run of the sample; when the build's threads already fill every core (the
+// default: one thread per core, up to 4) they compete with them, for functions that had little left to run.
+// Sixteen times the budget optimises only what stays hot. Measured with `fenjie run` on the sample on 2 vCPUs
+// (8 runs alternated): median 2.84 -> 2.20 s wall, 5.1 -> 3.9 s CPU; the 10x notice 8.3 -> 7.1 s; extracting the
+// 100x notice unchanged (3.9-4.0 s); 2x and 32x were slower. With a core to spare the optimiser costs no one
+// anything and delaying it slows long runs (one thread on the 10x notice: ~10% slower), hence the core count.
+// Only on Node 20's V8 (11.x), where it was measured: another V8 may name or weigh the flag differently.
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 
-if (process.versions.v8.startsWith('11.')) setFlagsFromString('--interrupt-budget=1081344');
+if (process.versions.v8.startsWith('11.') && availableParallelism() <= 4) setFlagsFromString('--interrupt-budget=1081344');
