@@ -3,23 +3,37 @@
 import { zipSync, type Zippable } from 'fflate';
 import mammoth from 'mammoth';
 import { writeListNumbers } from './docx-numbering.js';
+import { findDocxParts } from './docx-parts.js';
 import { htmlToText } from './html.js';
 import { DEFAULT_MAX_DOCX_BYTES, IngestError, type Ingested } from './types.js';
 import { inflateEntry, readZipDirectory, ZipFormatError, type ZipDirectory } from './zip.js';
 
-const DOCUMENT = 'word/document.xml';
-
 const MB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-/** What a zip that is not a .docx looks like, from its entry names. */
-export function describeZip(directory: ZipDirectory): string | null {
+/**
+ * What a zip that is not a .docx looks like, from its entry names; null for a Word package, whose main document is
+ * found through its relationships (read from `bytes`; a damaged relationships part counts as none).
+ */
+export function describeZip(directory: ZipDirectory, bytes: Uint8Array): string | null {
   const names = new Set(directory.entries.map((e) => e.name));
-  if (names.has(DOCUMENT)) return null;
   if (names.has('xl/workbook.xml')) return 'an Excel workbook (.xlsx), not a Word document';
   if (names.has('ppt/presentation.xml')) return 'a PowerPoint deck (.pptx), not a Word document';
   if (names.has('content.xml') && names.has('mimetype')) return 'an OpenDocument file (.odt/.ods); save it as .docx';
   if (names.has('Doc_0/Document.xml') || names.has('OFD.xml')) return 'an OFD document (版式文档); export it as .docx or text';
-  return `a zip archive that is not a Word document (no ${DOCUMENT} among its ${directory.entries.length} entries)`;
+  const rels = directory.entries.find((e) => e.name === '_rels/.rels');
+  const read = (part: string): string | null => {
+    if (!names.has(part)) return null;
+    if (part !== rels?.name) return '';
+    try {
+      return Buffer.from(inflateEntry(bytes, rels)).toString('utf8');
+    } catch (error) {
+      if (error instanceof ZipFormatError) return null;
+      throw error;
+    }
+  };
+  const { document } = findDocxParts(read);
+  if (names.has(document)) return null;
+  return `a zip archive that is not a Word document (no main document part, ${document}, among its ${directory.entries.length} entries)`;
 }
 
 /** Read the directory, throwing IngestError for damaged archives. */
@@ -28,7 +42,7 @@ export function openZip(bytes: Uint8Array, path: string): ZipDirectory {
     return readZipDirectory(bytes);
   } catch (error) {
     if (!(error instanceof ZipFormatError)) throw error;
-    const docxLike = /\.docx$/i.test(path) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(DOCUMENT);
+    const docxLike = /\.docx$/i.test(path) || Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml');
     const what = docxLike ? '.docx (Word) 文件已损坏或不完整' : 'zip 压缩包已损坏';
     throw new IngestError(`${path}: ${what} (${error.truncated ? 'truncated' : 'corrupt'} zip: ${error.message})`, path, docxLike ? 'corrupt-docx' : 'unsupported-format');
   }
@@ -73,8 +87,9 @@ export async function ingestDocx(bytes: Uint8Array, directory: ZipDirectory, pat
     const parts = new Map<string, Uint8Array>();
     for (const entry of directory.entries) if (/\.(?:xml|rels)$/i.test(entry.name)) parts.set(entry.name, inflateEntry(bytes, entry));
     const xml = (name: string) => (parts.has(name) ? Buffer.from(parts.get(name)!).toString('utf8') : null);
-    const numbered = writeListNumbers(xml(DOCUMENT) ?? '', xml('word/numbering.xml'), xml('word/styles.xml'));
-    if (numbered !== null) docx = repack(bytes, directory, parts, DOCUMENT, numbered);
+    const found = findDocxParts(xml);
+    const numbered = writeListNumbers(xml(found.document) ?? '', xml(found.numbering), xml(found.styles));
+    if (numbered !== null) docx = repack(bytes, directory, parts, found.document, numbered);
   } catch (error) {
     if (error instanceof ZipFormatError) throw new IngestError(`${path}: .docx 文件已损坏 (corrupt zip: ${error.message})`, path, 'corrupt-docx');
     throw error;

@@ -1,5 +1,5 @@
 // ingest: bytes → one source text. The only stage that knows about file formats and encodings.
-// The format is judged from the bytes: a zip holding word/document.xml is a .docx, markup is HTML,
+// The format is judged from the bytes: a zip holding a Word main document is a .docx, markup is HTML,
 // anything else without NUL bytes is plain text; images, PDFs, other archives and binaries are refused.
 // The HTML and .docx readers pull in cheerio and mammoth (~0.35 s to load); they are imported when a file needs them.
 import { sniff } from './detect.js';
@@ -22,7 +22,7 @@ export async function ingest(bytes: Uint8Array, path: string, options: IngestOpt
     case 'zip': {
       const { describeZip, ingestDocx, openZip } = await import('./docx.js');
       const directory = openZip(bytes, path);
-      const other = describeZip(directory);
+      const other = describeZip(directory, bytes);
       if (other) throw new IngestError(`${path}: 不支持的文件格式 (unsupported format: this looks like ${other})`, path, 'unsupported-format');
       result = await ingestDocx(bytes, directory, path, { maxBytes: options.maxDocxBytes });
       break;

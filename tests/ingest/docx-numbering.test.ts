@@ -1,7 +1,9 @@
 // Word's automatic numbering: a .docx numbered by lists (w:numPr) reads like the same notice with typed numbers.
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, writeListNumbers } from '../../src/ingest/docx-numbering.js';
+import { findDocxParts, relationshipsOf } from '../../src/ingest/docx-parts.js';
 import { ingest } from '../../src/ingest/index.js';
 import { extractIngested } from '../../src/index.js';
 
@@ -56,6 +58,45 @@ describe('automatic list numbers in .docx', () => {
     const tasks = plan.annexes.flatMap((x) => x.tasks);
     expect(tasks.map((x) => x.title)).toEqual(['推进政务服务标准化', '优化企业开办流程']);
     expect(tasks[1].assignments.map((x) => `${x.role}:${x.unit}`)).toEqual(['lead:县市场监督管理局', 'cooperate:县税务局', 'cooperate:县公安局']);
+  });
+
+  it('finds the document and its list definitions through the package relationships, whatever their names', async () => {
+    // As another writer might lay the package out: the main document and numbering parts renamed and moved.
+    const auto = await notice(true);
+    const files = unzipSync(auto);
+    const text = (name: string) => strFromU8(files[name]);
+    const moved: Record<string, Uint8Array> = {};
+    for (const [name, data] of Object.entries(files)) {
+      if (name === 'word/document.xml') moved['content/main.xml'] = data;
+      else if (name === 'word/numbering.xml') moved['content/parts/lists.xml'] = data;
+      else if (name === 'word/_rels/document.xml.rels') {
+        // Targets relative to the new folder; styles and the rest stay where they were.
+        const rels = text(name).replace(/Target="numbering\.xml"/, 'Target="parts/lists.xml"').replace(/Target="(?!parts\/)([^"]+)"/g, 'Target="../word/$1"');
+        moved['content/_rels/main.xml.rels'] = strToU8(rels);
+      } else if (name === '_rels/.rels') moved[name] = strToU8(text(name).replace('word/document.xml', 'content/main.xml'));
+      else if (name === '[Content_Types].xml') moved[name] = strToU8(text(name).replace('/word/document.xml', '/content/main.xml').replace('/word/numbering.xml', '/content/parts/lists.xml'));
+      else moved[name] = data;
+    }
+    expect(Object.keys(moved).filter((n) => n.startsWith('word/document') || n.startsWith('word/numbering'))).toEqual([]);
+    const [a, b] = await Promise.all([ingest(auto, 'auto.docx'), ingest(zipSync(moved), 'moved.docx')]);
+    expect(b.text).toBe(a.text);
+    expect(b.text).toContain('\n二、保障措施\n1.加强组织领导');
+  });
+
+  it('resolves relationship targets as mammoth does: relative or absolute, external ones skipped, Word\'s names as fallback', () => {
+    const type = (t: string) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${t}`;
+    const rel = (t: string, target: string, external = false) => `<Relationship Id="r${target.length}" Type="${type(t)}" Target="${target}"${external ? ' TargetMode="External"' : ''}/>`;
+    const parts = (entries: Record<string, string>) => (name: string) => entries[name] ?? null;
+    expect(relationshipsOf('doc/a.xml')).toBe('doc/_rels/a.xml.rels');
+    expect(relationshipsOf('a.xml')).toBe('_rels/a.xml.rels');
+    const read = parts({
+      '_rels/.rels': `<Relationships>${rel('officeDocument', '/doc/./body.xml')}</Relationships>`,
+      'doc/body.xml': '<w:document/>',
+      'doc/_rels/body.xml.rels': `<Relationships>${rel('numbering', 'http://example.com/n.xml', true)}${rel('numbering', '../shared/n.xml')}${rel('styles', 'missing.xml')}</Relationships>`,
+      'shared/n.xml': '<w:numbering/>',
+    });
+    expect(findDocxParts(read)).toEqual({ document: 'doc/body.xml', numbering: 'shared/n.xml', styles: 'word/styles.xml' });
+    expect(findDocxParts(parts({}))).toEqual({ document: 'word/document.xml', numbering: 'word/numbering.xml', styles: 'word/styles.xml' });
   });
 
   it('follows numbering.xml: start values, overrides that restart a list, lists shared through one definition, style numbering', () => {
