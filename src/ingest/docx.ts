@@ -10,9 +10,12 @@ import { inflateEntry, readZipDirectory, ZipFormatError, type ZipDirectory } fro
 
 const MB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
+/** A package's relationships part is a few KB; a larger one is not inflated here (the size check comes later). */
+const MAX_RELS_BYTES = 1024 * 1024;
+
 /**
  * What a zip that is not a .docx looks like, from its entry names; null for a Word package, whose main document is
- * found through its relationships (read from `bytes`; a damaged relationships part counts as none).
+ * found through its relationships (read from `bytes`; a damaged or oversized relationships part counts as none).
  */
 export function describeZip(directory: ZipDirectory, bytes: Uint8Array): string | null {
   const names = new Set(directory.entries.map((e) => e.name));
@@ -24,6 +27,7 @@ export function describeZip(directory: ZipDirectory, bytes: Uint8Array): string 
   const read = (part: string): string | null => {
     if (!names.has(part)) return null;
     if (part !== rels?.name) return '';
+    if (rels.uncompressedSize > MAX_RELS_BYTES) return null;
     try {
       return Buffer.from(inflateEntry(bytes, rels)).toString('utf8');
     } catch (error) {
