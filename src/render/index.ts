@@ -42,8 +42,9 @@ export interface BuildOptions {
   /**
    * Worker threads for the PDFs, while this thread writes the Word files and workbooks: a count (0 = everything in
    * this thread), or workers started earlier with `startRenderWorkers` so that their start-up overlaps with
-   * extraction (their templates are then used, and `templatesDir` is not read again). Default: one per extra core (up to 3) when running compiled, none from source, where each worker
-   * would first load the TypeScript loader (~1 s).
+   * extraction (their templates are then used, and `templatesDir` is not read again). Default: one per extra core
+   * (up to 3) when running compiled, none from source, where each worker would first load the TypeScript loader
+   * (~1 s).
    */
   readonly workers?: number | RenderWorkers;
   /**

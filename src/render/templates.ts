@@ -141,15 +141,15 @@ async function readJson(file: string): Promise<unknown | undefined> {
   }
 }
 
-/**
- * Load the layout templates: each file from `overrideDir` when it holds one, else the shipped default.
- * Throws with the file path and the failing field when a template does not match its schema.
- */
 /** A template file that cannot be used: the user's to fix, named with the field at fault. */
 export class TemplateError extends Error {
   override name = 'TemplateError';
 }
 
+/**
+ * Load the layout templates: each file from `overrideDir` when it holds one, else the shipped default.
+ * Throws TemplateError with the file path and the failing field when a template does not match its schema.
+ */
 export async function loadTemplates(overrideDir?: string): Promise<Templates> {
   const entries = await Promise.all(
     Object.entries(FILES).map(async ([key, [file, schema]]) => {
