@@ -64,7 +64,7 @@ export async function warmPdf(templates: Templates): Promise<void> {
     import('./pdf/pdf-unit-sheet.js'),
     import('./pdf/pdf-fonts.js'),
   ]);
-  const faces = new Set(Object.values(templates.document.fonts).map((role) => (role.pdf === 'bold' ? 'bold' : 'regular')));
+  const faces = new Set(Object.values(templates.document.fonts).map((role) => fonts.faceOf(role.pdf)));
   for (const face of faces) fonts.sharedFont(face);
 }
 

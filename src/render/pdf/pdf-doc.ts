@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { marginsFor } from '../layout.js';
 import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
-import { sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
+import { faceOf, sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
 import { MARK, MARK_SPLIT, MARKS, textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
 
 const MM = 72 / 25.4;
@@ -151,7 +151,7 @@ export class PdfWriter {
 
   face(role: FontRoleName): SharedFont {
     const pick = this.tpl.fonts[role].pdf;
-    const name: FaceName = pick === 'stroked' ? 'regular' : pick;
+    const name = faceOf(pick);
     let face = this.faces.get(name);
     if (!face) {
       face = sharedFont(name);

@@ -24,6 +24,11 @@ interface FontkitGlyph {
 
 export type FaceName = 'regular' | 'bold';
 
+/** The face a template's PDF font choice is drawn with: 'stroked' is the regular face, filled and outlined. */
+export function faceOf(pick: FaceName | 'stroked'): FaceName {
+  return pick === 'stroked' ? 'regular' : pick;
+}
+
 export interface SharedFont {
   readonly name: FaceName;
   /** Draw filled and outlined (synthetic bold): same glyphs as the face, so no second font in the file. */
