@@ -1,6 +1,6 @@
 // Plan → plain rows that every renderer shares, so Word, PDF and Excel can never disagree about who does what.
 import type { Annex, Assignment, Plan, Role, Task } from '../model/schema.js';
-import { fill, marginsFor } from './layout.js';
+import { fill, textWidthMm } from './layout.js';
 import type { DocumentTemplate, Orientation } from './templates.js';
 
 export const ROLE_RANK: Readonly<Record<Role, number>> = { lead: 0, responsible: 1, cooperate: 2 };
@@ -155,9 +155,7 @@ export function annexHeading(pattern: string, annex: Annex): string {
 
 /** How many full-width characters of `size` points fit across the text area: used to break long titles well. */
 export function charsPerLine(tpl: DocumentTemplate, orientation: Orientation, size: number): number {
-  const m = marginsFor(tpl, orientation);
-  const widthMm = (orientation === 'landscape' ? 297 : 210) - m.left - m.right;
-  return Math.floor((widthMm * 72) / 25.4 / size);
+  return Math.floor((textWidthMm(tpl, orientation) * 72) / 25.4 / size);
 }
 
 /** A task-table cell, format-neutral: what both the Word and the PDF table show under a column key. */

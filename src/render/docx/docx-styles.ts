@@ -10,7 +10,7 @@ import {
   type ISectionPropertiesOptions,
   type IStylesOptions,
 } from 'docx';
-import { marginsFor } from '../layout.js';
+import { marginsFor, textWidthMm } from '../layout.js';
 import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 
 /** Style ids paragraphs refer to; every role in the template has one. */
@@ -102,7 +102,5 @@ export function pageNumberFooter(tpl: DocumentTemplate): Footer {
 
 /** Usable text width in twips, for table column widths. */
 export function textWidthTwips(tpl: DocumentTemplate, orientation: Orientation): number {
-  const pageWidth = orientation === 'landscape' ? 297 : 210;
-  const m = marginsFor(tpl, orientation);
-  return convertMillimetersToTwip(pageWidth - m.left - m.right);
+  return convertMillimetersToTwip(textWidthMm(tpl, orientation));
 }

@@ -1,7 +1,7 @@
 // 任务分解表 in Word: one section per annex, landscape, header row repeated, category cells merged over their rows.
 import type { Plan } from '../../model/schema.js';
 import { annexHeading, planNameOf, taskTableCell, taskTables, type TaskRow } from '../plan-view.js';
-import { fill, marginsFor } from '../layout.js';
+import { fill, marginsFor, pageMm } from '../layout.js';
 import type { Templates } from '../templates.js';
 import { STYLE, textWidthTwips } from './docx-styles.js';
 import { columnWidths, docxTable, type DocxCell, type DocxRow } from './docx-table.js';
@@ -28,7 +28,7 @@ export async function taskTableDocx(plan: Plan, templates: Templates, date: stri
   const spacing = docTpl.tableLineSpacing;
   const m = marginsFor(docTpl, tpl.orientation);
   // Room for rows on a page below the repeated header, in points.
-  const pageRoom = (((tpl.orientation === 'landscape' ? 210 : 297) - m.top - m.bottom) * 72) / 25.4 - 3 * size * spacing;
+  const pageRoom = ((pageMm(tpl.orientation).height - m.top - m.bottom) * 72) / 25.4 - 3 * size * spacing;
   const rowHeight = (row: TaskRow) =>
     Math.max(...tpl.columns.map((c, i) => (c.key === 'category' ? 0 : textHeight(taskTableCell(row, c.key).text, widths[i]! / 20, size, spacing))));
   const sections = taskTables(plan).map((table) => {

@@ -2,7 +2,7 @@
 // paragraphs that break across pages, and "— n —" page numbers stamped at the end.
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import { marginsFor } from '../layout.js';
+import { marginsFor, pageMm } from '../layout.js';
 import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 import { faceOf, sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
 import { MARK, MARK_SPLIT, MARKS, textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
@@ -139,12 +139,11 @@ export class PdfWriter {
       this.doc.on('end', resolve);
       this.doc.on('error', reject);
     });
-    const pageWidth = (orientation === 'landscape' ? 297 : 210) * MM;
-    const pageHeight = (orientation === 'landscape' ? 210 : 297) * MM;
+    const page = pageMm(orientation);
     this.left = m.left * MM;
-    this.right = pageWidth - m.right * MM;
+    this.right = page.width * MM - m.right * MM;
     this.top = m.top * MM;
-    this.bottom = pageHeight - m.bottom * MM;
+    this.bottom = page.height * MM - m.bottom * MM;
     this.width = this.right - this.left;
     this.y = this.top;
   }
