@@ -6,6 +6,7 @@
 import * as cheerio from 'cheerio';
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { xmlText } from '../text/xml.js';
 
 interface Level {
   readonly start: number;
@@ -124,7 +125,7 @@ export function writeListNumbers(documentXml: string, numberingXml: string | nul
     pPr.append('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>');
     if (label !== '') {
       const separator = level.suffix === 'space' || (level.suffix === 'tab' && /[\p{L}\p{N}]$/u.test(label)) ? ' ' : '';
-      pPr.after(`<w:r><w:t xml:space="preserve">${escapeXml(label + separator)}</w:t></w:r>`);
+      pPr.after(`<w:r><w:t xml:space="preserve">${xmlText(label + separator)}</w:t></w:r>`);
     }
     changed = true;
   });
@@ -221,8 +222,4 @@ export function formatNumber(n: number, format: string): string {
     default:
       return String(n);
   }
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -5,7 +5,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { DocumentTemplate, Orientation } from '../templates.js';
 import { deflatePart, readZip, writeZip, type DeflatedPart } from '../zip.js';
 import { documentStyles, pageNumberFooter, sectionProperties } from './docx-styles.js';
-import { SECTION_BREAK, xmlText } from './ooxml.js';
+import { xmlText } from '../../text/xml.js';
+import { SECTION_BREAK } from './ooxml.js';
 
 interface Skeleton {
   /** Every part but the document body and the core properties, deflated once for all documents of the layout. */

@@ -1,16 +1,7 @@
 // WordprocessingML for document bodies: paragraphs that refer to the named styles, and tables with a repeated header
 // row, merged cells (vMerge / gridSpan) and groups kept on one page. Written as strings: the docx library took ~20 ms
 // of fixed work per document, most of the budget for ~80 unit sheets; styles, footer and sections still come from it.
-
-/** Text as XML character data; characters XML 1.0 forbids (control characters, lone surrogates) are dropped. */
-export function xmlText(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+import { xmlText } from '../../text/xml.js';
 
 export interface ParagraphOptions {
   readonly align?: 'left' | 'center' | 'right';
