@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import defaultLayout from '../../templates/diff.json' with { type: 'json' };
 import { pinDocxDates } from '../render/docx/docx-pack.js';
+import { loadTemplates } from '../render/templates.js';
 import { describeChange } from './describe.js';
 import type { DiffReportMeta } from './report-md.js';
 import type { Change, ChangeSet } from './schema.js';
@@ -144,9 +145,13 @@ export function diffDocument(changeSet: ChangeSet, meta: DiffReportMeta = {}, op
   });
 }
 
-/** The .docx bytes, dated `options.date` inside (default today) so the same inputs give the same file. */
+/**
+ * The .docx bytes, dated `options.date` inside (default today) so the same inputs give the same file; its author is
+ * the document template's creator, as in the PDF report.
+ */
 export async function renderDiffDocx(changeSet: ChangeSet, meta: DiffReportMeta = {}, options: DiffDocxOptions = {}): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await Packer.toBuffer(diffDocument(changeSet, meta, options)));
   const layout = DiffDocxLayout.parse(options.layout ?? defaultLayout);
-  return pinDocxDates(bytes, meta.title ?? layout.title, 'fenjie', options.date ?? new Date().toISOString().slice(0, 10));
+  const bytes = new Uint8Array(await Packer.toBuffer(diffDocument(changeSet, meta, { ...options, layout })));
+  const { creator } = (await loadTemplates()).document;
+  return pinDocxDates(bytes, meta.title ?? layout.title, creator, options.date ?? new Date().toISOString().slice(0, 10));
 }
