@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ingest } from '../ingest/index.js';
-import { extractNotice, Plan, type ExtractOptions } from '../index.js';
+import { extractNotice, Plan, SCHEMA_VERSION, type ExtractOptions } from '../index.js';
 import { CliError } from './errors.js';
 
 export async function loadPlan(path: string, options: ExtractOptions = {}): Promise<Plan> {
@@ -13,6 +13,10 @@ export async function loadPlan(path: string, options: ExtractOptions = {}): Prom
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     throw new CliError(`${path}: ${e.code === 'ENOENT' ? '文件不存在 (no such file)' : `不是有效的 JSON (invalid JSON: ${e.message})`}`);
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'string' && version.split('.')[0] !== SCHEMA_VERSION.split('.')[0]) {
+    throw new CliError(`${path}: 模式版本 ${version} 与本程序的 ${SCHEMA_VERSION} 不兼容，请用 fenjie extract 重新生成 (plan schema ${version}; this fenjie reads ${SCHEMA_VERSION}: re-extract the notice)`);
   }
   const parsed = Plan.safeParse(data);
   if (!parsed.success) {

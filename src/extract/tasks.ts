@@ -120,7 +120,7 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
     const clauses: Clause[] = [];
     const assignments: Assignment[] = [];
     foundClauses.forEach((fc, index) => {
-      clauses.push({ index, form: fc.form, raw: ctx.raw(fc.start, fc.end), span: ctx.span(fc.start, fc.end) });
+      clauses.push({ index, form: fc.form, raw: ctx.raw(fc.start, fc.end), span: ctx.span(fc.start, fc.end), scope: { kind: 'task', span: ctx.span(item.position.start.offset!, item.position.end.offset!) } });
       for (const r of fc.reading.rules) {
         const scope = /以下|下同|后同/.test(ctx.parse(r.start, r.end)) ? 'following' : 'annex';
         const rule: DocumentRule = { id: FIRST_LISTED_LEAD, scope, raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) };
@@ -159,6 +159,7 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
       text: textOf(ctx, lines),
       clauses,
       assignments,
+      leaders: [],
       targets,
       deadlines,
       span: ctx.span(start, end),
@@ -174,8 +175,6 @@ function reportNoLead(ctx: ExtractContext, start: number, end: number, where: { 
 function assignClause(ctx: ExtractContext, fc: FoundClause, index: number, options: TaskOptions, where: { annex: string; task: string }): Assignment[] {
   const out: Assignment[] = [];
   const seen = new Set<string>();
-  const raw = ctx.raw(fc.start, fc.end);
-  const span = ctx.span(fc.start, fc.end);
   for (const m of fc.reading.mentions) {
     const collectiveOfMembers = /^(?:各|全体|其他)?成员单位$/.test(m.written) && options.groupMembers.length > 0;
     const tokens = collectiveOfMembers
@@ -191,14 +190,13 @@ function assignClause(ctx: ExtractContext, fc: FoundClause, index: number, optio
       out.push({
         role: m.role,
         unit,
-        raw,
+        raw: ctx.raw(m.start, m.end),
         clause: index,
         inferred: false,
         rule: null,
         resolvedFrom: collectiveOfMembers ? m.written : null,
         desk: token.desk,
-        mention: ctx.mention(m.start, m.end),
-        span,
+        span: ctx.span(m.start, m.end),
       });
     }
   }
@@ -241,7 +239,7 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
     row.mentions.forEach(({ cell, mentions }, index) => {
       const start = cell.position.start.offset!;
       const end = cell.position.end.offset!;
-      clauses.push({ index, form: 'table', raw: ctx.raw(start, end), span: ctx.span(start, end) });
+      clauses.push({ index, form: 'table', raw: ctx.raw(start, end), span: ctx.span(start, end), scope: { kind: 'task', span: ctx.span(row.row.position.start.offset!, row.row.position.end.offset!) } });
       const fc: FoundClause = { form: 'table', start, end, outerStart: start, outerEnd: end, reading: { mentions, unclear: [], rules: [] } };
       assignments.push(...assignClause(ctx, fc, index, options, where));
     });
@@ -271,6 +269,7 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
       text: textCells.map((c) => ctx.display(c.position.start.offset!, c.position.end.offset!)).join('\n'),
       clauses,
       assignments,
+      leaders: [],
       targets,
       deadlines,
       span: ctx.span(start, end),

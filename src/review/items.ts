@@ -90,10 +90,8 @@ export function sourceItems(plan: Plan, options: ItemOptions = {}): SourceItems 
       if (options.tasksOnly) continue;
       for (const c of task.clauses) add('cl', c.span, 3, `c:${task.id}.${c.index}`, ['cl', `form-${c.form}`], '');
       task.assignments.forEach((a, j) => {
-        const onClause = task.clauses.some((c) => c.span.start === a.span.start && c.span.end === a.span.end);
         const label = `${ROLE_SYMBOL[a.role]} ${ROLE_LABEL[a.role]} ${a.unit}${a.inferred ? ' (推定)' : ''}`;
-        add(onClause ? 'cl' : 'as', a.span, 4, `a:${task.id}.${j}`, ['as'], label);
-        if (a.mention) add('m', a.mention.span, 6, `m:${task.id}.${j}`, ['mn', `role-${a.role}`], label, [a.unit]);
+        add('m', a.span, 6, `m:${task.id}.${j}`, ['mn', `role-${a.role}`], label, [a.unit]);
       });
       task.targets.forEach((x, i) => add('x', x.span, 5, `x:${task.id}.${i}`, ['tgt'], `指标 ${x.indicator}`));
       task.deadlines.forEach((x, i) => add('y', x.span, 5, `y:${task.id}.${i}`, ['dl'], `时限 ${x.raw}`));

@@ -50,7 +50,7 @@ function task(ctx: Ctx, t: Task): HastElement {
       ctx,
       'li',
       `a:${t.id}.${j}`,
-      a.mention ? `m:${t.id}.${j}` : `a:${t.id}.${j}`,
+      `m:${t.id}.${j}`,
       ['as', `role-${a.role}`],
       [h('span', { className: ['sym'], title: ROLE_LABEL[a.role] }, ROLE_SYMBOL[a.role]), ' ', h('span', { className: ['unit'] }, a.unit)],
       ' ',

@@ -61,8 +61,10 @@ describe('responsibility clauses', () => {
     const text = ['附件1', '区某某行动实施方案', '二、工作任务', '(一)推进教育发展。开展对口帮扶(区教育局牵头)。开展家庭教育指导服务12场(区妇联、区教育局牵头)。'].join('\n');
     const [task] = allTasks(extractText(text));
     expect(task.assignments.map((a) => `${a.clause}:${a.unit}`)).toEqual(['0:区教育局', '1:区妇联', '1:区教育局']);
-    expect(task.assignments[1].raw).toBe('区妇联、区教育局牵头');
-    expect(text.slice(task.assignments[1].span.start, task.assignments[1].span.end)).toBe('区妇联、区教育局牵头');
+    expect(task.clauses[task.assignments[1].clause].raw).toBe('区妇联、区教育局牵头');
+    const { span } = task.clauses[1];
+    expect(text.slice(span.start, span.end)).toBe('区妇联、区教育局牵头');
+    expect(task.assignments.map((a) => text.slice(a.span.start, a.span.end))).toEqual(['区教育局', '区妇联', '区教育局']);
     expect(task.id).toBe('A1.T1');
     expect(task.number).toBe('(一)');
   });
@@ -125,7 +127,7 @@ describe('unit names written without a separator', () => {
     const plan = extractText(text);
     const t2 = allTasks(plan)[1];
     expect(roles(t2)).toBe('r:县财政局 r:县商务局');
-    expect(t2.assignments.map((a) => a.mention?.raw)).toEqual(['县财政局', '县商务局']);
+    expect(t2.assignments.map((a) => a.raw)).toEqual(['县财政局', '县商务局']);
     expect(plan.units.map((u) => u.name)).not.toContain('县财政局县商务局');
     expect(plan.diagnostics.find((d) => d.ruleId === 'unit-split')?.task).toBe('A1.T2');
   });

@@ -37,10 +37,7 @@ function expectedItems(): Map<string, string> {
       put(`t:${t.id}`, t.span);
       expect(slice(t.span).endsWith(t.text), t.id).toBe(true);
       t.clauses.forEach((c) => put(`c:${t.id}.${c.index}`, c.span, c.raw));
-      t.assignments.forEach((x, j) => {
-        put(`a:${t.id}.${j}`, x.span, x.raw);
-        if (x.mention) put(`m:${t.id}.${j}`, x.mention.span, x.mention.raw);
-      });
+      t.assignments.forEach((x, j) => put(`m:${t.id}.${j}`, x.span, x.raw));
       t.targets.forEach((x, i) => put(`x:${t.id}.${i}`, x.span, x.raw));
       t.deadlines.forEach((x, i) => put(`y:${t.id}.${i}`, x.span, x.raw));
     }
@@ -58,7 +55,7 @@ describe('renderReview on the sample', () => {
 
   it('highlights every item with exactly its raw text (fragments joined)', () => {
     const expected = expectedItems();
-    expect(expected.size).toBeGreaterThan(1500);
+    expect(expected.size).toBeGreaterThan(1000);
     // one pass in document order: the text of each key's fragments, joined
     const shown = new Map<string, string>();
     $('#src [data-k]').each((_, el) => {
