@@ -40,7 +40,8 @@ describe('responsibility clauses', () => {
     const text = ['附件1', '市某某工作方案', '一、重点任务', '1.完善制度。健全有关制度。', '牵头单位：市司法局', '责任单位：市财政局、市人社局', '2.加强督查。', '责任单位：市政府督查室（牵头）、市纪委监委'].join('\n');
     const [t1, t2] = allTasks(extractText(text));
     expect(roles(t1)).toBe('l:市司法局 r:市财政局 r:市人社局');
-    expect(t1.clauses.map((c) => c.form)).toEqual(['line', 'line']);
+    // Label lines that follow one another are one clause: a convention then sees the lead of the other line.
+    expect(t1.clauses.map((c) => [c.form, c.raw])).toEqual([['line', '牵头单位：市司法局\n责任单位：市财政局、市人社局']]);
     expect(roles(t2)).toBe('l:市政府督查室 r:市纪委监委');
   });
 
