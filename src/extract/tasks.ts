@@ -166,7 +166,10 @@ function scopesOf(ctx: ExtractContext, task: ItemNode, lines: readonly TextLine[
   };
   const whole = { kind: 'task' as const, start: task.position.start.offset!, end: task.position.end.offset! };
   const inText = clauses.filter((c) => c.form !== 'line' && ownerOf(c.start) === task);
-  let from = task.valueStart;
+  // The heading sentence (推进特殊群体关爱。) is the whole task's; the first part starts after it.
+  const value = ctx.parse(task.valueStart, task.valueStart + task.value.length);
+  const stop = value.search(/[。;]/);
+  let from = stop >= 0 && inText.length > 1 && task.valueStart + stop < inText[0].outerStart ? task.valueStart + stop + 1 : task.valueStart;
   return clauses.map((c) => {
     const owner = ownerOf(c.start);
     if (owner !== task) return { kind: 'item', start: owner.position.start.offset!, end: owner.position.end.offset! };
