@@ -52,7 +52,7 @@ export const Assignment = z.object({
   inferred: z.boolean().describe('true when the role comes from a convention or document rule, not the clause words'),
   rule: z.string().nullable().describe('the rule id that gave the role when inferred'),
   resolvedFrom: z.string().nullable().describe('the collective the unit was resolved from, e.g. 各成员单位'),
-  desk: z.string().nullable().describe('the desk of a bureau, e.g. 科技 for 区发展和改革局〈科技〉'),
+  desk: z.string().nullable().describe('the desk of a bureau, e.g. 科技 for 某局〈科技〉'),
   span: Span.describe('where `raw` stands'),
 });
 export type Assignment = z.infer<typeof Assignment>;
