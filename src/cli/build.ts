@@ -8,7 +8,7 @@ import { stopWrites } from '../render/write-atomic.js';
 import { sheetUnits } from '../render/unit-view.js';
 import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
-import { addReadOptions, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, extractOptions, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
 import { listFiles, refuseInputAsOutput, removeOwnTempFilesSync } from './io.js';
 
 interface BuildCliOptions extends ReadOptions {
@@ -132,7 +132,7 @@ export function registerBuild(program: Command): void {
     const workers = await earlyWorkers(opts);
     try {
       const { loadPlan } = await import('./load-plan.js');
-      const plan = await loadPlan(input, { firstListedLead: opts.firstListedLead });
+      const plan = await loadPlan(input, await extractOptions(opts));
       await build(plan, input, opts, [], workers);
     } finally {
       await workers?.close();
@@ -151,7 +151,7 @@ export function registerBuild(program: Command): void {
     const workers = await earlyWorkers(opts);
     try {
       const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
-      const { plan, source } = await loadPlanWithSource(notice, { firstListedLead: opts.firstListedLead });
+      const { plan, source } = await loadPlanWithSource(notice, await extractOptions(opts));
       const code = reportDiagnostics(plan, opts);
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
       const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJson(plan) }];

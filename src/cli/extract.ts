@@ -1,6 +1,7 @@
 // fenjie extract | schema | units
 import type { Command } from 'commander';
 import { formatDiagnostics } from '../diagnostics/index.js';
+import type { ExtractOptions } from '../extract/plan.js';
 import type { Plan } from '../model/schema.js';
 import { EXIT } from './errors.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
@@ -8,8 +9,16 @@ import { unitTable } from './table.js';
 
 export interface ReadOptions {
   readonly firstListedLead?: boolean;
+  readonly lexicon?: string;
   readonly strict?: boolean;
   readonly quiet?: boolean;
+}
+
+/** What the reading commands pass to extraction: the convention option and the user's lexicon, if any. */
+export async function extractOptions(opts: ReadOptions): Promise<ExtractOptions> {
+  if (!opts.lexicon) return { firstListedLead: opts.firstListedLead };
+  const { loadLexicon } = await import('../index.js');
+  return { firstListedLead: opts.firstListedLead, lexicon: await loadLexicon(opts.lexicon) };
 }
 
 /** Stable JSON: the same Plan always serialises to the same bytes. */
@@ -28,6 +37,7 @@ export function reportDiagnostics(plan: Plan, options: ReadOptions): number {
 export function addReadOptions(cmd: Command): Command {
   return cmd
     .option('--first-listed-lead', '文件未写明牵头单位时,以排序第一的单位为牵头 (marked inferred)')
+    .option('--lexicon <file>', '补充词表 JSON:本地单位名称、职责用语等 (add local unit names and words; see README)')
     .option('--strict', 'warnings fail the run (exit 1)')
     .option('-q, --quiet', 'do not print diagnostics');
 }
@@ -42,7 +52,7 @@ export function registerExtract(program: Command): void {
   ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
     if (opts.output) refuseInputAsOutput(notice, opts.output);
     const { extractNotice } = await import('../index.js');
-    const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
+    const { plan } = await extractNotice(notice, await extractOptions(opts));
     const json = planToJson(plan);
     if (opts.output) await writeFileAtomic(opts.output, json);
     else process.stdout.write(json);
@@ -64,7 +74,7 @@ export function registerExtract(program: Command): void {
       .argument('<notice>', 'notice file'),
   ).action(async (notice: string, opts: ReadOptions) => {
     const { extractNotice } = await import('../index.js');
-    const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
+    const { plan } = await extractNotice(notice, await extractOptions(opts));
     process.stdout.write(unitTable(plan));
     process.exitCode = reportDiagnostics(plan, { ...opts, quiet: opts.quiet ?? true });
   });

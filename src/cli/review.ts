@@ -1,6 +1,6 @@
 // fenjie review <notice> -o review.html: the extraction beside its source, as one self-contained HTML page.
 import type { Command } from 'commander';
-import { addReadOptions, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, extractOptions, reportDiagnostics, type ReadOptions } from './extract.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
 
 export function registerReview(program: Command): void {
@@ -13,7 +13,7 @@ export function registerReview(program: Command): void {
   ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
     if (opts.output) refuseInputAsOutput(notice, opts.output);
     const [{ extractNotice }, { renderReview }] = await Promise.all([import('../index.js'), import('../review/index.js')]);
-    const { plan, source } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
+    const { plan, source } = await extractNotice(notice, await extractOptions(opts));
     const html = renderReview(plan, source);
     if (opts.output) await writeFileAtomic(opts.output, html);
     else process.stdout.write(html);

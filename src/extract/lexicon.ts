@@ -6,13 +6,13 @@ import { z } from 'zod';
 import type { Role } from '../model/schema.js';
 
 const words = z.array(z.string().min(1).max(40)).max(2000);
-const roleWords = z.object({ labels: words.default([]), verbs: words.default([]) }).partial();
+const roleWords = z.object({ labels: words, verbs: words }).partial().strict();
 
 /** What a lexicon file holds. Every list is optional; a user's lists are added to the defaults. */
 export const LexiconData = z
   .object({
     /** per role: labels before a colon (牵头单位：) and verbs after a list (…牵头, …按职责分工负责) */
-    roles: z.object({ lead: roleWords, responsible: roleWords, cooperate: roleWords }).partial(),
+    roles: z.object({ lead: roleWords, responsible: roleWords, cooperate: roleWords }).partial().strict(),
     /** `A会同B负责`: A leads, B takes the verb's role */
     jointLead: words,
     /** words between a list and its verb that do not change the role: 按职责分工, 分别, 具体 */
@@ -36,7 +36,8 @@ export const LexiconData = z
         /** endings of collectives: 成员单位, 有关部门 … */
         collectiveSuffixes: words,
       })
-      .partial(),
+      .partial()
+      .strict(),
     conventions: z
       .object({
         /** how "the first listed" is said: 排在首位, 列第一位 … */
@@ -44,7 +45,8 @@ export const LexiconData = z
         /** scope words that carry a convention onward: 下同, 后同 … */
         following: words,
       })
-      .partial(),
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -238,6 +240,17 @@ export function compileLexicon(user?: LexiconData): Lexicon {
     ),
     following: new RegExp(alt(data.conventions.following)),
   };
+}
+
+/** A lexicon file that cannot be used: the file and the field are in the message. */
+export class LexiconError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'LexiconError';
+  }
 }
 
 /** The shipped lexicon, compiled once. */
