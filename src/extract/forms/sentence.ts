@@ -48,7 +48,14 @@ export const sentence: Recogniser = {
             run.end = part.end;
             run.readings.push(reading);
           } else run = { start: part.start, end: part.end, readings: [reading] };
-        } else flush();
+        } else {
+          flush();
+          // 某某局牵头… that did not read as names and roles: say where, rather than drop it.
+          const m = lex.sentenceWord.test(part.text) ? (lex.verbSuffix.exec(part.text) ?? lex.verbAnyTail.exec(part.text)) : null;
+          // (A name of a level's body, 县财政局…, not a kind of actor: 引导企业参与… is prose.)
+          const name = m && m.index > 0 ? (part.text.slice(0, m.index).replace(/等$/, '').split(/[、由]/).at(-1) ?? '') : '';
+          if (name && lex.levelPrefix.test(name) && lex.strongSuffix.test(name) && !lex.collectiveEnd.test(name)) problems.push({ ruleId: 'unclear-clause', start: part.start, end: part.end });
+        }
       }
       flush();
     }
