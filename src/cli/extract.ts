@@ -60,6 +60,15 @@ export function registerExtract(program: Command): void {
   });
 
   program
+    .command('text')
+    .description('打印解码后的原文:plan.json 中各项的位置 (span) 都指向这段文字 (the decoded text every span points into)')
+    .argument('<notice>', 'notice file')
+    .action(async (notice: string) => {
+      const { extractNotice } = await import('../index.js');
+      process.stdout.write((await extractNotice(notice)).source);
+    });
+
+  program
     .command('schema')
     .description('打印 Plan 的 JSON Schema (from the zod schema)')
     .action(async () => {

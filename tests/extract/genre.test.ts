@@ -12,6 +12,20 @@ const FLOORS = `${DIR}/floors.json`;
 type Floor = { tasks: number; unitF1: number; leadF1: number };
 
 const corpus = readCorpus(DIR);
+
+/** Every item with a span and a raw text must read exactly that text in the source (what check-plan.mjs checks). */
+function ungrounded(plan: unknown, source: string): string[] {
+  const out: string[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) return x.forEach(walk);
+    if (!x || typeof x !== 'object') return;
+    const o = x as { raw?: unknown; span?: { start: number; end: number } };
+    if (typeof o.raw === 'string' && o.span && source.slice(o.span.start, o.span.end) !== o.raw) out.push(`${o.span.start}: ${o.raw.slice(0, 20)}`);
+    Object.values(o).forEach(walk);
+  };
+  walk(plan);
+  return out;
+}
 const scores = new Map<string, FileScore>();
 
 describe('the genre corpus', () => {
@@ -21,7 +35,8 @@ describe('the genre corpus', () => {
   });
 
   it.each(corpus.map((f) => [f.name, f] as const))('%s keeps its floor', async (_, file) => {
-    const { plan } = await extractNotice(file.path);
+    const { plan, source } = await extractNotice(file.path);
+    expect(ungrounded(plan, source), 'items whose span does not read their raw').toEqual([]);
     const s = scorePlan(file.gold, plan);
     scores.set(file.name, s);
     const floors: Record<string, Floor> = existsSync(FLOORS) ? JSON.parse(readFileSync(FLOORS, 'utf8')) : {};
