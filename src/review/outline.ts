@@ -125,7 +125,7 @@ function annexOutline(ctx: Ctx, annex: Annex): HastElement {
     const i = annex.sections.findIndex((s) => s.number === n);
     if (i < 0) return n ? h('h3', { className: ['sec'] }, n) : null;
     const s = annex.sections[i];
-    return h('h3', { className: ['sec'] }, linked(ctx, 'span', `s:${annex.id}.${i}`, `s:${annex.id}.${i}`, [], `${s.number}${s.title}`));
+    return h('h3', { className: ['sec'] }, linked(ctx, 'span', `s:${annex.id}.${i}`, `s:${annex.id}.${i}`, [], s.number === s.title ? s.title : `${s.number}${s.title}`));
   };
   const label = annex.number === 0 ? '正文' : `附件${annex.number}`;
   return h(
