@@ -8,7 +8,7 @@
 // The same reader serves brackets, label lines, sentences and table cells; `mode` says how much to trust shape.
 import type { Role } from '../model/schema.js';
 import type { Lexicon } from './lexicon.js';
-import { isPersonTitle, isStrictUnit, isUnitLike, listItems, splitTop, type ListItem, type Piece } from './lists.js';
+import { isPersonTitle, isProse, isStrictUnit, isUnitLike, listItems, splitTop, type ListItem, type Piece } from './lists.js';
 import { readPeople, type PersonMention } from './people.js';
 
 export interface Range {
@@ -74,9 +74,10 @@ export function readClause(s: string, offset: number, lex: Lexicon, mode: ReadMo
   let state: State = mode.kind === 'cell' ? (mode.role === 'person' ? { kind: 'person' } : { kind: 'role', role: mode.role }) : null;
   let failed = false;
 
-  const take = (items: ListItem[], role: Role): void => {
+  // `anchored`: the names follow 由 in a sentence (由基层卫生股牵头), which says they are the doers.
+  const take = (items: ListItem[], role: Role, anchored = false): void => {
     for (const item of items) {
-      const verdict = judge(item, lex, strict);
+      const verdict = anchored && strict ? (isUnitLike(item.text, lex) && !isProse(item.text) ? 'yes' : 'no') : judge(item, lex, strict);
       if (verdict === 'no') {
         if (strict) failed = true;
         else unclear.push(item);
@@ -121,10 +122,10 @@ export function readClause(s: string, offset: number, lex: Lexicon, mode: ReadMo
       if (joint) {
         const first = listItems(joint[1], verb.list.start, lex);
         const rest = listItems(joint[2], verb.list.start + joint[1].length + (verb.list.text.length - joint[1].length - joint[2].length), lex);
-        take([...before, ...first], 'lead');
-        take(rest, verb.role === 'lead' ? 'responsible' : verb.role);
+        take([...before, ...first], 'lead', verb.anchored);
+        take(rest, verb.role === 'lead' ? 'responsible' : verb.role, verb.anchored);
       } else {
-        take([...before, ...listItems(verb.list.text, verb.list.start, lex)], verb.role);
+        take([...before, ...listItems(verb.list.text, verb.list.start, lex)], verb.role, verb.anchored);
       }
       continue;
     }
@@ -161,7 +162,7 @@ export function readClause(s: string, offset: number, lex: Lexicon, mode: ReadMo
 }
 
 /** The list and the role of a segment that ends in a role verb (…按职责分工负责), or null. */
-function verbOf(seg: Piece, lex: Lexicon, mode: ReadMode): { list: Piece; role: Role } | null {
+function verbOf(seg: Piece, lex: Lexicon, mode: ReadMode): { list: Piece; role: Role; anchored?: boolean } | null {
   // The reading whose list is shortest wins: 各区县政府负责具体实施 is 负责 with a tail, not …负责 + 具体实施.
   const candidates = [lex.verbSuffix.exec(seg.text)];
   if (mode.kind !== 'cell') candidates.push(lex.verbTail.exec(seg.text), lex.verbAnyTail.exec(seg.text));
@@ -172,13 +173,15 @@ function verbOf(seg: Piece, lex: Lexicon, mode: ReadMode): { list: Piece; role: 
   if (!m) return joinedOf(seg, lex, mode);
   let text = seg.text.slice(0, m.index).trimEnd();
   let start = seg.start;
+  let anchored = false;
   if (mode.kind === 'sentence') {
     const from = subjectStart(text);
+    anchored = from > 0 || text.startsWith('由');
     start += from;
     text = text.slice(from);
   }
   if (!text) return null;
-  return { list: { text, start, end: start + text.length }, role: lex.roleOfVerb(m[1]) };
+  return { list: { text, start, end: start + text.length }, role: lex.roleOfVerb(m[1]), anchored };
 }
 
 /**

@@ -17,6 +17,7 @@ export interface LineClauses {
 function clausesOfLine(parse: string, line: TextLine, lex: Lexicon): LineClauses {
   const clauses: FoundClause[] = [];
   const problems: ClauseProblem[] = [];
+  if (line.row) return { clauses, problems };
   const text = parse.slice(line.start, line.end);
   const taken: Range[] = [];
   for (const r of RECOGNISERS) {

@@ -69,7 +69,7 @@ export const DEFAULT_LEXICON = {
     },
     cooperate: {
       labels: labels(['配合', '协办', '协助', '参与', '协同', '协作'], ['配合']),
-      verbs: ['配合落实', '配合实施', '配合推进', '协助落实', '协同推进', '协同落实', '参与实施', '配合', '协助', '参与', '协办', '协同'],
+      verbs: ['配合落实', '配合实施', '配合推进', '协助落实', '协同推进', '协同落实', '协同配合', '协助配合', '积极配合', '参与实施', '配合', '协助', '参与', '协办', '协同'],
     },
   },
   jointLead: ['会同', '联合'],
@@ -198,6 +198,8 @@ export function compileLexicon(user?: LexiconData): Lexicon {
   // A为责任单位, B是配合单位, C作为牵头单位: a label said as a predicate is a verb.
   for (const r of ROLES) for (const l of roles[r].labels) if (l.length >= 3) for (const be of ['为', '是', '作为']) if (!verbRole.has(be + l)) verbRole.set(be + l, r);
   const persons = new Set(data.persons);
+  // A role verb before a colon is a label too: 牵头负责：A / 具体落实：B / 协同配合：C.
+  for (const [verb, role] of verbRole) if (!labelRole.has(verb) && !verb.startsWith('为') && !verb.startsWith('是') && !verb.startsWith('作为')) labelRole.set(verb, role);
   const labels = alt([...labelRole.keys(), ...persons, ...data.fields]);
   const verbs = alt([...verbRole.keys()]);
   const modifiers = alt(data.modifiers);
@@ -215,7 +217,7 @@ export function compileLexicon(user?: LexiconData): Lexicon {
     verbSuffix: new RegExp(`${etc}\\s*(?:${modifiers})?\\s*(?:${modifiers})?\\s*(${verbs})$`),
     verbTail: new RegExp(`${etc}\\s*(?:${modifiers})?\\s*(?:${modifiers})?\\s*(${verbs})(?:${alt(data.verbTails)})$`),
     // 负责人, 负责同志, 负责制 are nouns, not a verb with its object.
-    verbAnyTail: new RegExp(`${etc}\\s*(?:${modifiers})?\\s*(?:${modifiers})?\\s*(${verbs})(?:${alt(data.verbTails)}|(?![人制同]|办法|方案|细则|意见|计划|机制)[\\u4e00-\\u9fa5“”]{1,10})$`),
+    verbAnyTail: new RegExp(`${etc}\\s*(?:${modifiers})?\\s*(?:${modifiers})?\\s*(${verbs})(?:${alt(data.verbTails)}|(?![人制同]|办法|方案|细则|意见|计划|机制)[\\u4e00-\\u9fa5“”「」]{1,30})$`),
     roleOfVerb(verb) {
       const exact = verbRole.get(verb);
       if (exact) return exact;

@@ -49,19 +49,23 @@ export interface ListItem extends Piece {
 
 const LEAD_MARK = /\s*[(〔[](?:牵头|牵头单位|牵头部门|主办)[)〕\]]$/;
 const BY = /^(?:由|请|以|并由|另由)/;
-const LEVEL = /^(?:省|市|县|区|州|盟|旗)/;
+// 市场监管局 and 区域… begin with a level's character but name no level.
+const LEVEL = /^(?!市场|区域|县域|省级|市级|县级|区级)(?:省|市|县|区|州|盟|旗)/;
 
 /** Does this read like the name of an organisation (shape only; context may say more)? */
 export function isUnitLike(name: string, lex: Lexicon): boolean {
   if (name.length < 2 || name.length > 40) return false;
   if (lex.names.has(name)) return true;
-  if (/[。!?,;:\d]/.test(name)) return false;
+  // A bracket at the end (an alias, a desk) may hold what the name may not: 市信访局（市12345热线管理中心）.
   const bare = name.replace(/[〈(][^〈〉()]*[〉)]$/, '');
+  if (/[。!?,;:\d]/.test(bare)) return false;
   return lex.unitSuffix.test(bare) || lex.collective.test(bare);
 }
 
 // Words of running text that no unit name holds: 各牵头单位要切实履行… is a sentence, not a list of units.
 const PROSE = /的|要|应当|必须|切实|认真|进一步|加强|推动|推进|开展|建立|组织|履行|按照|根据|确保|同志|领导|^(?:持续|强化|深化|完善|提升|优化|促进|实行|严格|全面|大力|加快|着力|积极|统筹|鼓励|支持|引导|落实|实施|培育|打造|围绕|聚焦|坚持|发挥|做好|抓好|创建|规范|指导|督促)/;
+
+export const isProse = (name: string): boolean => PROSE.test(name);
 
 /** The stricter test for names in running text: an organisation's ending, no words of prose. */
 export function isStrictUnit(name: string, lex: Lexicon): boolean {
@@ -74,7 +78,7 @@ export function isStrictUnit(name: string, lex: Lexicon): boolean {
 
 /** 有关部门, 其他单位, 各有关单位: a collective that names nobody in particular. */
 export function isGenericCollective(name: string): boolean {
-  return /^(?:各|其他|其它|有关|相关|全体|所有)*(?:有关|相关|其他|各)?(?:部门|单位|机构|方面|地方)$/.test(name);
+  return /^(?:各|其他|其它|有关|相关|全体|所有)*(?:有关|相关|其他|各)?(?:牵头|责任|配合|协办|参与|成员|主办)?(?:部门|单位|机构|方面|地方|企业)$/.test(name);
 }
 
 /** Names that are a person's office, not an organisation: 副县长, 区长, 分管副市长. */
@@ -167,7 +171,9 @@ export function listItems(s: string, offset: number, lex: Lexicon, spaces = fals
 }
 
 /** A department written without its level, as lists do after the first name: 工业和信息化厅, 发展改革委, 财政局. */
-function sharesLevel(name: string, lex: Lexicon): boolean {
+function sharesLevel(written: string, lex: Lexicon): boolean {
+  // 发改局（粮食局）: the name before its bracket decides.
+  const name = written.replace(/[〈(][^〈〉()]*[〉)]$/, '');
   if (lex.collective.test(name) || lex.names.has(name)) return false;
   if (/^(?:人民银行|中国|国网|国家|团|各)/.test(name)) return false;
   // 张管局市场经营部 is a part of another body (an organisation word inside), not a department of the level.

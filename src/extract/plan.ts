@@ -91,7 +91,9 @@ function statedRules(ctx: ExtractContext, doc: DocumentNode, excludeTasks: ItemN
       if (!ctx.lex.firstListed.test(text)) continue;
       for (const r of findRules(text, l.start, ctx.lex)) {
         if (insideClause(ctx, text, l.start, r.start)) continue;
-        const sentence = ctx.parse(r.start, r.end);
+        // The whole sentence says where it holds: 以下各项任务中，排在首位的为牵头单位 (from here on).
+        const before = text.slice(0, r.start - l.start);
+        const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf(';')) + 1) + ctx.parse(r.start, r.end);
         rules.push({ id: r.id, scope: ruleScope(sentence, ctx.lex, where), raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) });
       }
     }

@@ -29,6 +29,6 @@ export function findRules(text: string, offset: number, lex: Lexicon): RuleMatch
 
 /** Where a stated rule applies: 下同/后同 carry it onward from its clause; otherwise the annex (or, in the notice, the document). */
 export function ruleScope(text: string, lex: Lexicon, where: 'clause' | 'annex' | 'notice'): DocumentRule['scope'] {
-  if (lex.following.test(text)) return 'following';
+  if (lex.following.test(text) || /^\s*(?:以下|下列|下述|此后)/.test(text)) return 'following';
   return where === 'notice' ? 'document' : 'annex';
 }

@@ -43,13 +43,27 @@ export interface TableRow {
   readonly clauses: Array<{ cell: CellNode; reading: ClauseReading }>;
 }
 
-/** Every table row in document order, wherever it sits in the tree. */
-function rowsOf(node: DocumentNode | ItemNode): ParagraphNode[] {
-  return node.children.flatMap((c) => (c.type === 'item' ? rowsOf(c) : c.cells ? [c] : []));
+/**
+ * Every table row in document order, wherever it sits in the tree, and the numbered lines among them: a category
+ * row written 一、老旧小区改造 or （一）稳定粮食生产 is parsed as an item, and its rows hang under it.
+ */
+function rowsOf(node: DocumentNode | ItemNode): Array<ParagraphNode | ItemNode> {
+  const out: Array<ParagraphNode | ItemNode> = [];
+  const stack: Array<ParagraphNode | ItemNode> = [...node.children].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (c.type === 'item') {
+      out.push(c);
+      for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]);
+    } else if (c.cells) out.push(c);
+  }
+  return out;
 }
 
 /** A role or people cell: the column gives the role, the cell's own words (A（牵头）, A牵头) may say more. */
 function readCell(cell: CellNode, parse: string, column: Role | 'leaders', lex: Lexicon): ClauseReading | null {
+  // — / 无 / ／ in a cell: nobody.
+  if (/^[—–\-/／无\s]+$/.test(cell.value)) return null;
   const start = cell.position.start.offset!;
   const end = cell.position.end.offset!;
   return readClause(parse.slice(start, end), start, lex, { kind: 'cell', role: column === 'leaders' ? 'person' : column });
@@ -67,6 +81,21 @@ export function readTaskTables(doc: DocumentNode, parse: string, lex: Lexicon): 
     table = [];
   };
   for (const row of rowsOf(doc)) {
+    if (row.type === 'item') {
+      // A numbered line right below a table row, inside the table: the category of the rows under it.
+      const follows = previous && row.position.start.line === previous.position.end.line! + 1;
+      if (columns && follows && row.value.length <= 40) {
+        const start = row.position.start;
+        const end = { line: start.line, column: start.column + (row.valueStart - start.offset!) + row.value.length, offset: row.valueStart + row.value.length };
+        section = { number: row.number, title: row.value, cell: { type: 'cell', value: row.value, position: { start, end } } };
+        previous = { type: 'paragraph', value: row.value, position: { start: row.position.start, end: row.position.start } };
+      } else {
+        columns = null;
+        close();
+        previous = null;
+      }
+      continue;
+    }
     const cells = row.cells!;
     // A row that does not follow the previous one directly starts a new table.
     if (previous && row.position.start.line !== previous.position.end.line! + 1) {

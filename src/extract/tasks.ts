@@ -116,10 +116,11 @@ interface TaskResult {
 export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Parts, options: TaskOptions): TaskResult {
   const area = parts.tasks ?? doc;
   const found = taskItems(ctx, area, parts, options.leavesAreTasks);
-  if (!found.some(({ item }) => findClauses(ctx.text.parse, allLines(item), ctx.lex, ctx.clauseCache).clauses.some(assigns))) {
-    const rows = readTaskTables(doc, ctx.text.parse, ctx.lex);
-    if (rows.length) return tableTasks(ctx, rows, options);
-  }
+  // A task table wins over numbered items unless they carry most of the clauses: a table of 16 rows with two
+  // numbered requirements above it (各牵头单位于每季度末…报县政府督查室) is a table of tasks.
+  const carrying = found.filter(({ item }) => findClauses(ctx.text.parse, allLines(item), ctx.lex, ctx.clauseCache).clauses.some(assigns)).length;
+  const rows = readTaskTables(doc, ctx.text.parse, ctx.lex);
+  if (rows.length && (carrying === 0 || rows.length >= 2 * carrying)) return tableTasks(ctx, rows, options);
   const ordinals = found.map(({ item }) => item.ordinal);
   const unique = new Set(ordinals).size === ordinals.length;
   if (!unique && found.length) {
@@ -202,7 +203,7 @@ function readTask(ctx: ExtractContext, item: ItemNode, id: string, section: Item
     reportUnclear(ctx, fc.reading, where);
     leaders.push(...leadersOf(ctx, fc.reading.leaders, leaders));
     const clauseAssignments = assignClause(ctx, fc.reading, index, options, where);
-    applyConvention(clauseAssignments, own.at(-1) ?? options.carried.rule ?? options.annexRules[0] ?? null, options);
+    applyConvention(clauseAssignments, own.at(-1) ?? options.carried.rule ?? ruleInForce(options.annexRules, fc.start), options);
     assignments.push(...clauseAssignments);
   });
   if (found.some(assigns) && !assignments.some((a) => a.role === 'lead')) reportNoLead(ctx, found[0].start, found[0].end, where);
@@ -322,6 +323,16 @@ function assignClause(ctx: ExtractContext, reading: ClauseReading, index: number
   return out;
 }
 
+/**
+ * The convention in force at `at`: one that says 以下/下同 holds from where it is stated; one that speaks of the
+ * annex or the plan (本方案各项任务中排序第一…, often stated at its end) holds for all of it.
+ */
+function ruleInForce(rules: readonly DocumentRule[], at: number): DocumentRule | null {
+  const holding = rules.filter((r) => r.scope !== 'following' || r.span.start <= at);
+  const onward = holding.filter((r) => r.scope === 'following').sort((a, b) => b.span.start - a.span.start)[0];
+  return onward ?? holding[0] ?? null;
+}
+
 /** Where a clause names no lead, a stated (or requested) first-listed convention makes its first unit the lead. */
 function applyConvention(assignments: Assignment[], rule: DocumentRule | null, options: TaskOptions): void {
   if (assignments.length === 0 || assignments.some((a) => a.role === 'lead')) return;
@@ -345,7 +356,8 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
   const sections: FoundSection[] = [];
   const tasks: Task[] = rows.map((row, n) => {
     const sec = row.section;
-    if (sec && !sections.some((x) => x.start === sec.cell.position.start.offset)) {
+    // A category repeated on every row it spans (a merged cell) is one section.
+    if (sec && !sections.some((x) => x.start === sec.cell.position.start.offset || (x.number === sec.number && x.title === sec.title.trim()))) {
       sections.push({ number: sec.number, title: sec.title.trim(), start: sec.cell.position.start.offset!, end: sec.cell.position.end.offset! });
     }
     const id = `${options.annexId}.T${unique ? row.ordinal : n + 1}`;
@@ -365,7 +377,7 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
     });
     // In a table the lead column is the convention; a row without one falls back like any clause.
     if (assignments.length && !assignments.some((a) => a.role === 'lead')) {
-      applyConvention(assignments, options.carried.rule ?? options.annexRules[0] ?? null, options);
+      applyConvention(assignments, options.carried.rule ?? ruleInForce(options.annexRules, start), options);
       if (!assignments.some((a) => a.role === 'lead')) reportNoLead(ctx, clauses[0].span.start, clauses[0].span.end, where);
     }
     const textCells = (['title', 'content', 'target'] as const).map((k) => row.cells.get(k)).filter((c) => c !== undefined);

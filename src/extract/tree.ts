@@ -4,6 +4,8 @@ import type { DocumentNode, ItemNode, ParagraphNode } from '../parse/types.js';
 export interface TextLine {
   readonly start: number;
   readonly end: number;
+  /** a table row: its cells are read by the table reader, not by the clause recognisers */
+  readonly row?: true;
 }
 
 /** The item's own lines: its marker line (from the value) and its paragraph children, not its sub-items. */
@@ -34,7 +36,8 @@ export function allLines(node: ItemNode | DocumentNode): TextLine[] {
 }
 
 export function span(p: ParagraphNode): TextLine {
-  return { start: p.position.start.offset!, end: p.position.end.offset! };
+  const line = { start: p.position.start.offset!, end: p.position.end.offset! };
+  return p.cells ? { ...line, row: true } : line;
 }
 
 /** Items below `node`, depth first, with their ancestor chain (nearest last). */

@@ -174,7 +174,9 @@ function renderTable(table: DomNode, w: LineWriter, options: TextOptions): void 
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) {
           if (dr === 0 && dc === 0) grid[r][c] = text;
-          else if (grid[r + dr][c + dc] === undefined) grid[r + dr][c + dc] = '';
+          // A cell merged down a column holds for every row it spans (a 牵头单位 shared by three tasks): the rows
+          // below repeat its text; merged across, the cells right of it stay empty.
+          else if (grid[r + dr][c + dc] === undefined) grid[r + dr][c + dc] = dc === 0 ? text : '';
         }
       }
       c += colspan;

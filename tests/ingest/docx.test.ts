@@ -15,7 +15,7 @@ describe('.docx of the sample', () => {
     expect(contentLines(paragraphs.join('\n'))).toEqual(expectedLines);
   });
 
-  it('writes the table with a blank line around it, rowspan text once, colspan then empty cells', async () => {
+  it('writes the table with a blank line around it, rowspan text repeated down its column, colspan then empty cells', async () => {
     const result = await ingest(await sampleDocx(), 'notice.docx');
     const all = result.text.split('\n');
     const at = all.indexOf('序号\t重点任务\t牵头单位\t完成时限');
@@ -26,7 +26,7 @@ describe('.docx of the sample', () => {
       '序号\t重点任务\t牵头单位\t完成时限',
       '一、产业培塑\t\t\t',
       '1\t发展康养度假产业 打造康养休闲品牌\t区文化旅游广电体育局\t2024年底',
-      '2\t培育多元业态\t\t长期',
+      '2\t培育多元业态\t区文化旅游广电体育局\t长期',
       '',
     ]);
   });

@@ -19,7 +19,7 @@ describe('blocks and white space', () => {
 });
 
 describe('tables', () => {
-  it('one row per line, TAB between cells, blank line before and after, rowspan text once, colspan then empty cells', () => {
+  it('one row per line, TAB between cells, blank line before and after, rowspan text repeated down its column (a merged 牵头单位 holds for each row), colspan then empty cells', () => {
     const html = `<p>前文</p><table>
       <thead><tr><th>序号</th><th>重点任务</th><th>具体措施</th><th>牵头单位</th><th>责任单位</th><th>完成时限</th></tr></thead>
       <tbody>
@@ -35,7 +35,7 @@ describe('tables', () => {
         '序号\t重点任务\t具体措施\t牵头单位\t责任单位\t完成时限',
         '一、产业培塑\t\t\t\t\t',
         '1\t发展康养产业\t打造品牌。 建设基地。\t区文旅局\t区民政局、区发改局\t2024年底',
-        '2\t\t完善设施\t\t区住建局\t长期',
+        '2\t发展康养产业\t完善设施\t区文旅局\t区住建局\t长期',
         '3\t开展营销\t\t区商务中心\t\t每季度',
         '',
         '后文',

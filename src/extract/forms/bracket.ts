@@ -51,9 +51,20 @@ export const bracket: Recogniser = {
       let close = j;
       let text = ` ${body} `;
       if (lex.bareLabel.test(body.trim())) {
-        // 【牵头单位】A、B: the list runs to the next bracket or the end of the sentence.
+        // 【牵头单位】A、B: the list runs to the next label bracket, an inline sub-item （2）, or the end of the sentence;
+        // a bracket inside a name (市电化教育馆（市教育信息中心）) is part of it.
         let k = j + 1;
-        while (k < end && !OPENERS.includes(parse[k]) && !'。;'.includes(parse[k])) k++;
+        while (k < end && !'。;'.includes(parse[k])) {
+          if (OPENERS.includes(parse[k])) {
+            const close = matching(parse, k, end);
+            const inner = close < 0 ? '' : parse.slice(k + 1, close);
+            if (close < 0 || lex.bareLabel.test(inner.trim()) || lex.clauseWord.test(inner) || /^(?:\d{1,3}|[一二三四五六七八九十]{1,3})$/.test(inner)) break;
+            k = close + 1;
+            continue;
+          }
+          if (/[\u2460-\u2473]/.test(parse[k])) break;
+          k++;
+        }
         close = k - 1;
         text = ` ${body}:${parse.slice(j + 1, k)}`;
       } else if (!lex.clauseWord.test(body)) {
