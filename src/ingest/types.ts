@@ -1,6 +1,22 @@
 // What ingest hands to the rest of the pipeline: one source text that every span points into.
 
-export type SourceFormat = 'text' | 'html' | 'docx';
+export type SourceFormat = 'text' | 'html' | 'docx' | 'pdf' | 'doc' | 'wps' | 'xlsx' | 'xls' | 'ofd';
+
+/**
+ * Where a stretch of the source text came from in the original file: a page of a PDF or OFD, a sheet of a workbook,
+ * and (for a notice in several files) the file. Offsets are into `Ingested.text`, sorted, not overlapping; text
+ * outside every place (separators the reader wrote) belongs to no page.
+ */
+export interface Place {
+  readonly start: number;
+  readonly end: number;
+  /** 1-based page number (PDF, OFD) (optional) */
+  readonly page?: number;
+  /** sheet name (workbooks) (optional) */
+  readonly sheet?: string;
+  /** the input file (several-file notices only) (optional) */
+  readonly file?: string;
+}
 
 /** Header facts found outside the body text (e.g. a portal's 索引号/文号/发文日期 table). */
 export interface IngestMeta {
@@ -26,14 +42,20 @@ export interface Ingested {
   readonly root?: string;
   /** Things worth telling the user that did not stop ingest: charset conflicts, mammoth warnings (optional). */
   readonly warnings?: readonly string[];
+  /** Pages, sheets or files the text came from (optional; absent for single-file formats without pages). */
+  readonly places?: readonly Place[];
+  /** Text read by OCR: these stretches must be checked by a person (optional). */
+  readonly ocr?: readonly Place[];
 }
 
 /** A .docx whose entries add up to more than this uncompressed is refused before inflating. */
 export const DEFAULT_MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
 export interface IngestOptions {
-  /** Refuse a .docx whose entries add up to more than this many bytes uncompressed (default: 50 MB). */
+  /** Refuse a .docx (also .xlsx, .ofd) whose entries add up to more than this many bytes uncompressed (default: 50 MB). */
   readonly maxDocxBytes?: number;
+  /** Read scanned PDF pages with tesseract (Debian tesseract-ocr-chi-sim) through pdftoppm (default: false). */
+  readonly ocr?: boolean;
 }
 
 /** Thrown when a file cannot be read as a notice at all. The CLI prints `message` and exits non-zero. */
