@@ -10,7 +10,14 @@ export interface ReadOptions {
   readonly firstListedLead?: boolean;
   readonly strict?: boolean;
   readonly quiet?: boolean;
+  readonly ocr?: boolean;
 }
+
+/** What the reading commands pass on to extraction. */
+export const readOptions = (opts: ReadOptions) => ({ firstListedLead: opts.firstListedLead, ocr: opts.ocr });
+
+/** The help line of a notice argument: one file, several (the notice and its annexes), or a folder. */
+export const NOTICE_ARGUMENT = 'notice: .txt, .html, .docx, .pdf, .doc, .wps, .xlsx, .xls, .ofd; or the notice and its annexes as several files, or a folder of them';
 
 /** Stable JSON: the same Plan always serialises to the same bytes. */
 export function planToJson(plan: Plan): string {
@@ -29,6 +36,7 @@ export function addReadOptions(cmd: Command): Command {
   return cmd
     .option('--first-listed-lead', '文件未写明牵头单位时,以排序第一的单位为牵头 (marked inferred)')
     .option('--strict', 'warnings fail the run (exit 1)')
+    .option('--ocr', '扫描件 PDF 用 OCR 识别 (read scanned PDF pages with tesseract; needs Debian tesseract-ocr-chi-sim and poppler-utils; every item read so is marked for review)')
     .option('-q, --quiet', 'do not print diagnostics');
 }
 
@@ -37,12 +45,12 @@ export function registerExtract(program: Command): void {
     program
       .command('extract')
       .description('读取通知,输出经校验的 plan.json (read a notice → validated Plan JSON)')
-      .argument('<notice>', 'notice file: .txt (UTF-8 / GB18030), .html, .docx')
+      .argument('<notice...>', NOTICE_ARGUMENT)
       .option('-o, --output <file>', 'write plan.json here instead of stdout'),
-  ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
-    if (opts.output) refuseInputAsOutput(notice, opts.output);
-    const { extractNotice } = await import('../index.js');
-    const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
+  ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
+    if (opts.output) for (const notice of notices) refuseInputAsOutput(notice, opts.output);
+    const { extractFiles } = await import('../index.js');
+    const { plan } = await extractFiles(notices, readOptions(opts));
     const json = planToJson(plan);
     if (opts.output) await writeFileAtomic(opts.output, json);
     else process.stdout.write(json);
@@ -61,10 +69,10 @@ export function registerExtract(program: Command): void {
     program
       .command('units')
       .description('列出单位名录及其牵头/负责/配合任务数 (the unit registry as a table)')
-      .argument('<notice>', 'notice file'),
-  ).action(async (notice: string, opts: ReadOptions) => {
-    const { extractNotice } = await import('../index.js');
-    const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
+      .argument('<notice...>', NOTICE_ARGUMENT),
+  ).action(async (notices: string[], opts: ReadOptions) => {
+    const { extractFiles } = await import('../index.js');
+    const { plan } = await extractFiles(notices, readOptions(opts));
     process.stdout.write(unitTable(plan));
     process.exitCode = reportDiagnostics(plan, { ...opts, quiet: opts.quiet ?? true });
   });

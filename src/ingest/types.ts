@@ -30,6 +30,7 @@ export interface IngestMeta {
 }
 
 export interface Ingested {
+  // (a notice in several files: `text` is their texts joined, `format` and `encoding` the first file's)
   /** The decoded source text. Spans in the Plan are offsets into this string. */
   readonly text: string;
   readonly format: SourceFormat;
@@ -46,6 +47,25 @@ export interface Ingested {
   readonly places?: readonly Place[];
   /** Text read by OCR: these stretches must be checked by a person (optional). */
   readonly ocr?: readonly Place[];
+  /** A notice read from several files: each file's stretch of the text (optional). */
+  readonly files?: readonly IngestedFile[];
+  /** Offsets where an annex file's text starts without a 附件N line of its own (optional). */
+  readonly documentStarts?: ReadonlyArray<{ readonly offset: number; readonly annex: number }>;
+}
+
+/** One file of a notice read from several files. */
+export interface IngestedFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly format: SourceFormat;
+  readonly encoding: string;
+  /** where its text lies in the combined text */
+  readonly start: number;
+  readonly end: number;
+  /** the 附件 number it was read as; null for the notice */
+  readonly annex: number | null;
+  readonly pages?: number;
 }
 
 /** A .docx whose entries add up to more than this uncompressed is refused before inflating. */

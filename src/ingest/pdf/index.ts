@@ -6,9 +6,9 @@
 // Nothing is fetched: the bytes are handed to pdf.js, and its character maps come from the installed package.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { IngestError, type Ingested, type Place } from '../types.js';
-import { findFurniture } from './furniture.js';
-import { continues, GAP, groupLines, joinWrapped, resolveGaps, textColumn, type Line, type Run } from './layout.js';
+import { IngestError, type Ingested } from '../types.js';
+import { GAP, groupLines, type Line, type Run } from './layout.js';
+import { layoutPages } from './pages.js';
 import { judgePage, type PageQuality } from './quality.js';
 import { findTables, type Segment, type Table } from './tables.js';
 
@@ -78,7 +78,8 @@ export async function ingestPdf(bytes: Uint8Array, path: string, options: PdfOpt
       }
     }
     refuseUnreadable(pages, path, options);
-    return assemble(pages);
+    const { text, places } = layoutPages(pages);
+    return { text, format: 'pdf', encoding: 'utf-8', meta: {}, places };
   } finally {
     await doc.destroy();
   }
@@ -238,62 +239,4 @@ function refuseUnreadable(pages: readonly Page[], path: string, options: PdfOpti
     throw new IngestError(`${path}: ${what}; it needs OCR: --ocr with Debian's tesseract-ocr-chi-sim, or the text version of the notice)`, path, 'pdf-scanned');
   }
   if (withText === 0 && scanned.length === 0) throw new IngestError(`${path}: PDF 没有文字 (no text on any page)`, path, 'empty');
-}
-
-/** The pages' text, furniture dropped, paragraphs joined across lines and pages, tables as rows; with each page's place. */
-function assemble(pages: readonly Page[]): Ingested {
-  const furniture = findFurniture(pages);
-  const body = pages.map((p, i) => p.lines.filter((_, k) => !furniture[i].has(k)));
-  const column = textColumn(body.flat(), pages.flatMap((p) => p.tables));
-  type Block = { kind: 'line'; line: Line } | { kind: 'table'; table: Table };
-  let text = '';
-  const places: Place[] = [];
-  let last: { block: Block; page: number } | null = null;
-  let paragraph = '';
-  const flush = () => {
-    text += paragraph;
-    paragraph = '';
-  };
-  for (let i = 0; i < pages.length; i++) {
-    const blocks: Block[] = [...body[i].map((line) => ({ kind: 'line' as const, line })), ...pages[i].tables.map((table) => ({ kind: 'table' as const, table }))];
-    const top = (b: Block) => (b.kind === 'line' ? b.line.y + b.line.size : b.table.top);
-    blocks.sort((a, b) => top(b) - top(a));
-    const pageStart = text.length + paragraph.length;
-    for (const block of blocks) {
-      if (block.kind === 'line') {
-        const joins = last?.block.kind === 'line' && continues(last.block.line, block.line, column, last.page === i);
-        const line = resolveGaps(block.line.text);
-        if (joins) paragraph = joinWrapped(paragraph, line);
-        else {
-          flush();
-          if (text !== '') text += '\n';
-          paragraph = line;
-        }
-      } else {
-        flush();
-        const previous = last?.block.kind === 'table' ? last.block.table : null;
-        const continued = previous && last!.page === i - 1 && previous.rows[0]?.length === block.table.rows[0]?.length;
-        let rows = block.table.rows;
-        // A header row repeated at the top of the next page is the layout's: keep it once.
-        if (continued && rows[0]?.join('\t') === previous!.rows[0]?.join('\t')) rows = rows.slice(1);
-        const lines = rows.filter((r) => r.some((c) => c !== '')).map((r) => r.join('\t'));
-        if (lines.length > 0) text += (text === '' ? '' : continued ? '\n' : '\n\n') + lines.join('\n') + '\n';
-      }
-      last = { block, page: i };
-    }
-    flush();
-    if (text.length > pageStart) places.push({ start: pageStart, end: text.length, page: pages[i].number });
-  }
-  if (!text.endsWith('\n')) text += '\n';
-  return { text, format: 'pdf', encoding: 'utf-8', meta: {}, places: splitPlaces(places) };
-}
-
-/** Places must not overlap: a page's place starts where the previous one ended. */
-function splitPlaces(places: readonly Place[]): Place[] {
-  const out: Place[] = [];
-  for (const p of places) {
-    const start = Math.max(p.start, out.at(-1)?.end ?? 0);
-    if (p.end > start) out.push({ ...p, start });
-  }
-  return out;
 }
