@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/index.js';
 import { ingest } from '../../src/ingest/index.js';
 import { allTasks, SAMPLE } from '../helpers.js';
+import { renderReview } from '../../src/review/index.js';
 import { pdfPages } from '../render/helpers.js';
 import { contentLines, isSampleChrome, sampleText } from './builders.js';
 import { essence, planOf } from './essence.js';
@@ -64,6 +65,10 @@ describe('PDF with a text layer (LibreOffice export, 27 pages)', () => {
     const pages = (await pdfPages(`${FIXTURES}/sample.pdf`)).map(han);
     for (const task of tasks) expect(pages[task.span.page! - 1], task.id).toContain(han(text.slice(task.span.start, task.span.start + 12)).slice(0, 5));
     expect(new Set(tasks.map((t) => t.span.page)).size).toBeGreaterThan(20);
+    // The review page shows them.
+    const page = renderReview(plan, text);
+    expect(page).toContain('27 页');
+    expect(page).toContain(`<span class="count where"> 第${tasks.at(-1)!.span.page}页</span>`);
   });
 });
 
