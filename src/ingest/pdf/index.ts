@@ -209,11 +209,11 @@ function alignSpaces(items: ReadonlyArray<{ str?: string; transform?: number[]; 
         const ahead = glyphs.indexOf(ch, g + 1);
         if (ahead > 0 && ahead - g <= 16) g = ahead + 1;
       }
-      str += ch;
+      // A control character is no text (a glyph number read as a character code): kept as U+FFFD for the quality check.
+      str += /[\u0000-\u001f\u007f]/.test(ch) ? '\ufffd' : ch;
     }
     const [a, b, c, d, e, f] = item.transform;
     if (Math.abs(b) > 0.05 * Math.abs(a) || Math.abs(c) > 0.05 * Math.abs(d) || a <= 0) continue; // rotated text: watermarks, stamps
-    str = str.replace(/[\u0000-\u0008\u000b-\u001f]/g, (ch) => (ch === GAP ? ch : ''));
     const width = item.width ?? 0;
     // A run of white space only stands for the gap it spans: a space in it is at the gap's far end.
     const blank = str.replaceAll(GAP, ' ').trim() === '';
@@ -224,10 +224,11 @@ function alignSpaces(items: ReadonlyArray<{ str?: string; transform?: number[]; 
 
 function refuseUnreadable(pages: readonly Page[], path: string, options: PdfOptions): void {
   const list = (ns: number[]) => (ns.length > 8 ? `${ns.slice(0, 8).join(', ')} …(${ns.length})` : ns.join(', '));
+  const pagesEn = (ns: number[]) => `${ns.length === 1 ? 'page' : 'pages'} ${list(ns)}`;
   const garbled = pages.filter((p) => p.quality === 'garbled').map((p) => p.number);
   if (garbled.length > 0) {
     throw new IngestError(
-      `${path}: PDF 第 ${list(garbled)} 页的文字无法识别（字体缺少 Unicode 映射）(pages ${list(garbled)}: the text is garbage — fonts without a ToUnicode map; export the PDF again with fonts embedded, or use the .docx/.wps)`,
+      `${path}: PDF 第 ${list(garbled)} 页的文字无法识别（字体缺少 Unicode 映射）(${pagesEn(garbled)}: the text is garbage — fonts without a ToUnicode map; export the PDF again with fonts embedded, or use the .docx/.wps)`,
       path,
       'pdf-garbled',
     );
@@ -235,7 +236,7 @@ function refuseUnreadable(pages: readonly Page[], path: string, options: PdfOpti
   const scanned = pages.filter((p) => p.quality === 'scanned').map((p) => p.number);
   const withText = pages.filter((p) => p.quality === 'text').length;
   if (scanned.length > 0 && !options.ocr) {
-    const what = withText === 0 ? 'PDF 没有文字层，是扫描件 (no text layer: a scanned notice' : `PDF 第 ${list(scanned)} 页是扫描图像，没有文字 (pages ${list(scanned)} are scanned images without text`;
+    const what = withText === 0 ? 'PDF 没有文字层，是扫描件 (no text layer: a scanned notice' : `PDF 第 ${list(scanned)} 页是扫描图像，没有文字 (${pagesEn(scanned)}: scanned images without text`;
     throw new IngestError(`${path}: ${what}; it needs OCR: --ocr with Debian's tesseract-ocr-chi-sim, or the text version of the notice)`, path, 'pdf-scanned');
   }
   if (withText === 0 && scanned.length === 0) throw new IngestError(`${path}: PDF 没有文字 (no text on any page)`, path, 'empty');

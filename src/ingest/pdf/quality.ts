@@ -6,8 +6,8 @@ export type PageQuality = 'text' | 'garbled' | 'scanned' | 'blank';
 
 /** Private use, replacement character, controls, unassigned-looking C1 range. */
 const BAD = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f]|[\udb80-\udbff][\udc00-\udfff]/g;
-/** Latin-1 and Latin Extended letters: in a Chinese notice, a run of these is glyph numbers read as characters. */
-const LATIN_LOOKALIKE = /[\u00c0-\u024f]/g;
+/** Latin-1 to Arabic letters: in a Chinese notice, a run of these is glyph numbers read as characters. */
+const LATIN_LOOKALIKE = /[\u00c0-\u06ff]/g;
 const CJK = /[\u3400-\u9fff]/g;
 
 export function judgePage(text: string, images: number): PageQuality {
