@@ -49,7 +49,8 @@ export function layoutPages(pages: readonly LaidOutPage[]): { text: string; plac
         // A header row repeated at the top of the next page is the layout's: keep it once.
         if (continued && rows[0]?.join('\t') === previous.rows[0]?.join('\t')) rows = rows.slice(1);
         const lines = rows.filter((r) => r.some((c) => c !== '')).map((r) => r.join('\t'));
-        if (lines.length > 0) text += (text === '' ? '' : continued ? '\n' : '\n\n') + lines.join('\n') + '\n';
+        const before = text === '' ? '' : text.endsWith('\n') ? (continued ? '' : '\n') : continued ? '\n' : '\n\n';
+        if (lines.length > 0) text += before + lines.join('\n') + '\n';
       }
       last = { block, page: i };
     }
