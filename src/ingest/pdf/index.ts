@@ -1,5 +1,5 @@
 // PDF with a text layer (as WPS, Word and LibreOffice export it) → one source text, through pdf.js (legacy build,
-// runs in Node without a canvas). Per page: the text runs and the drawing operations; runs become lines in reading
+// runs in Node without a canvas). Per page: the drawing operations (operators.ts: glyphs placed, rulings); runs become lines in reading
 // order, ruled tables become TAB-separated rows, running headers, footers and page numbers are dropped, and lines the
 // layout wrapped are joined again. Every stretch of text keeps its page (Ingested.places). Pages whose text is
 // garbage (glyphs without a Unicode map) or missing (a scan) make the whole file refused, naming the pages.
@@ -7,10 +7,11 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { IngestError, type Ingested } from '../types.js';
-import { GAP, groupLines, type Line, type Run } from './layout.js';
+import { groupLines, type Line } from './layout.js';
+import { readDrawing } from './operators.js';
 import { layoutPages } from './pages.js';
 import { judgePage, type PageQuality } from './quality.js';
-import { findTables, type Segment, type Table } from './tables.js';
+import { findTables, type Table } from './tables.js';
 
 /** Pages beyond this are not read (a notice has tens; the limit bounds the time a hostile file can take). */
 export const MAX_PDF_PAGES = 2000;
@@ -89,137 +90,20 @@ type Ops = PdfJs['OPS'];
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
 
 async function readPage(page: PdfPage, number: number, OPS: Ops): Promise<Page> {
-  const [content, operators] = await Promise.all([page.getTextContent({ disableNormalization: true }), page.getOperatorList()]);
-  const { glyphs, segments, images } = walkOperators(operators.fnArray, operators.argsArray, OPS);
-  const runs = alignSpaces(content.items as Array<{ str?: string; transform?: number[]; width?: number }>, glyphs);
-  const [, , , top] = page.view;
-  const height = top - page.view[1];
+  const operators = await page.getOperatorList();
+  const fontMatrix = (name: string) => {
+    try {
+      return page.commonObjs.has(name) ? ((page.commonObjs.get(name) as { fontMatrix?: number[] })?.fontMatrix ?? undefined) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const { runs, segments, images } = readDrawing(operators.fnArray, operators.argsArray, OPS, fontMatrix);
+  const [, bottom, , top] = page.view;
   const { tables, rest } = findTables(segments, runs);
   const lines = groupLines(rest);
   const text = [...lines.map((l) => l.text), ...tables.flatMap((t) => t.rows.flat())].join('');
-  return { number, height, lines, tables, quality: judgePage(text, images) };
-}
-
-/** What the drawing operations give: the glyphs shown (in content order, real spaces included), ruling lines, images. */
-function walkOperators(fnArray: readonly number[], argsArray: readonly unknown[], OPS: Ops): { glyphs: string[]; segments: Segment[]; images: number } {
-  const glyphs: string[] = [];
-  const segments: Segment[] = [];
-  let images = 0;
-  let ctm = [1, 0, 0, 1, 0, 0];
-  const stack: number[][] = [];
-  const apply = (m: readonly number[], x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-  const multiply = (m: readonly number[], n: readonly number[]): number[] => [
-    n[0] * m[0] + n[1] * m[2],
-    n[0] * m[1] + n[1] * m[3],
-    n[2] * m[0] + n[3] * m[2],
-    n[2] * m[1] + n[3] * m[3],
-    n[4] * m[0] + n[5] * m[2] + m[4],
-    n[4] * m[1] + n[5] * m[3] + m[5],
-  ];
-  const addSegment = (ax: number, ay: number, bx: number, by: number) => {
-    if (Math.abs(ay - by) < 0.5) segments.push({ x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: (ay + by) / 2, y1: (ay + by) / 2 });
-    else if (Math.abs(ax - bx) < 0.5) segments.push({ x0: (ax + bx) / 2, x1: (ax + bx) / 2, y0: Math.min(ay, by), y1: Math.max(ay, by) });
-  };
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[] | null;
-    if (fn === OPS.showText || fn === OPS.showSpacedText) {
-      for (const g of (args?.[0] as unknown[]) ?? []) {
-        if (g && typeof g === 'object' && 'unicode' in g) glyphs.push(...String((g as { unicode: string }).unicode));
-      }
-    } else if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as number[]);
-    else if (fn === OPS.paintFormXObjectBegin && args) {
-      stack.push(ctm);
-      if (Array.isArray(args[0])) ctm = multiply(ctm, args[0] as number[]);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-    else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject || fn === OPS.paintImageXObjectRepeat) images++;
-    else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      const data = (args[1] as Array<ArrayLike<number> | null>)?.[0];
-      if (!data || paint === OPS.endPath) continue; // clipping paths draw nothing
-      const filled = paint === OPS.fill || paint === OPS.eoFill;
-      // Path data: 0 moveTo x y, 1 lineTo x y, 2 curveTo (6), 3 quadraticCurveTo (4), 4 closePath.
-      const points: Array<[number, number]> = [];
-      let subpathStart: [number, number] | null = null;
-      const flush = () => {
-        if (filled) {
-          // A thin filled rectangle is a ruling; a large one is shading.
-          if (points.length >= 4) {
-            const xs = points.map((p) => p[0]);
-            const ys = points.map((p) => p[1]);
-            const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-            if (y1 - y0 <= 2 && x1 - x0 > 2) segments.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
-            else if (x1 - x0 <= 2 && y1 - y0 > 2) segments.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
-          }
-        } else for (let k = 1; k < points.length; k++) addSegment(...points[k - 1], ...points[k]);
-        points.length = 0;
-      };
-      for (let k = 0; k < data.length; ) {
-        const op = data[k];
-        if (op === 0) {
-          flush();
-          subpathStart = apply(ctm, data[k + 1], data[k + 2]);
-          points.push(subpathStart);
-          k += 3;
-        } else if (op === 1) {
-          points.push(apply(ctm, data[k + 1], data[k + 2]));
-          k += 3;
-        } else if (op === 2) {
-          flush();
-          k += 7;
-        } else if (op === 3) {
-          flush();
-          k += 5;
-        } else {
-          if (subpathStart && !filled) points.push(subpathStart);
-          flush();
-          k += 1;
-        }
-      }
-      flush();
-    }
-  }
-  return { glyphs, segments, images };
-}
-
-/**
- * pdf.js's text runs, with each space it guessed from a gap (not a space glyph of the content stream) marked GAP.
- * Runs and glyphs come in the same content order, so one pass matches them; runs in other directions are skipped.
- */
-function alignSpaces(items: ReadonlyArray<{ str?: string; transform?: number[]; width?: number }>, glyphs: readonly string[]): Run[] {
-  const runs: Run[] = [];
-  let g = 0;
-  const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
-  for (const item of items) {
-    if (typeof item.str !== 'string' || !item.transform) continue;
-    let str = '';
-    for (const ch of item.str) {
-      if (ch === ' ') {
-        if (isSpace(glyphs[g])) {
-          str += glyphs[g] === '\u00a0' || glyphs[g] === '\u3000' ? glyphs[g] : ' ';
-          while (isSpace(glyphs[g])) g++;
-        } else str += GAP;
-        continue;
-      }
-      while (isSpace(glyphs[g])) g++;
-      if (glyphs[g] === ch) g++;
-      else {
-        const ahead = glyphs.indexOf(ch, g + 1);
-        if (ahead > 0 && ahead - g <= 16) g = ahead + 1;
-      }
-      // A control character is no text (a glyph number read as a character code): kept as U+FFFD for the quality check.
-      str += /[\u0000-\u001f\u007f]/.test(ch) ? '\ufffd' : ch;
-    }
-    const [a, b, c, d, e, f] = item.transform;
-    if (Math.abs(b) > 0.05 * Math.abs(a) || Math.abs(c) > 0.05 * Math.abs(d) || a <= 0) continue; // rotated text: watermarks, stamps
-    const width = item.width ?? 0;
-    // A run of white space only stands for the gap it spans: a space in it is at the gap's far end.
-    const blank = str.replaceAll(GAP, ' ').trim() === '';
-    runs.push({ str, x: blank ? e + Math.max(0, width - 0.01) : e, y: f, width: blank ? 0 : width, size: Math.abs(d) || Math.abs(a) });
-  }
-  return runs;
+  return { number, height: top - bottom, lines, tables, quality: judgePage(text, images) };
 }
 
 function refuseUnreadable(pages: readonly Page[], path: string, options: PdfOptions): void {

@@ -4,7 +4,7 @@
 // a space only between two narrow characters (Latin words); between Chinese characters, or Chinese and digits, only
 // a space the content stream itself holds is kept.
 
-/** One run of text as pdf.js gives it, in PDF user space (y up). `str` marks gaps pdf.js guessed with GAP. */
+/** One run of glyphs as the page draws it (operators.ts), in PDF user space (y up); spaces only as the content stream has them. */
 export interface Run {
   readonly str: string;
   readonly x: number;
@@ -15,7 +15,7 @@ export interface Run {
   readonly size: number;
 }
 
-/** A guessed space (not in the content stream): resolved by `resolveGaps` once both neighbours are known. */
+/** A gap between two runs (no space glyph in the content stream): resolved by `resolveGaps` once both neighbours are known. */
 export const GAP = '\u0001';
 
 export interface Line {
