@@ -79,8 +79,17 @@ export async function ingestPdf(bytes: Uint8Array, path: string, options: PdfOpt
       }
     }
     refuseUnreadable(pages, path, options);
-    const { text, places } = layoutPages(pages);
-    return { text, format: 'pdf', encoding: 'utf-8', meta: {}, places };
+    const scanned = pages.filter((p) => p.quality === 'scanned').map((p) => p.number);
+    const read = scanned.length > 0 ? await (await import('./ocr.js')).ocrPages(bytes, scanned, path) : new Map<number, string[]>();
+    const laidOut = pages.map((p) => {
+      const lines = read.get(p.number);
+      if (!lines) return p;
+      // OCR lines have no geometry worth using: each its own paragraph, top to bottom.
+      return { ...p, ocr: true, lines: lines.map((text, k) => ({ text, x0: 0, x1: 0, y: p.height - k, size: 0.5 })), tables: [] };
+    });
+    const { text, places } = layoutPages(laidOut);
+    const ocr = places.filter((p) => read.has(p.page ?? 0));
+    return { text, format: 'pdf', encoding: 'utf-8', meta: {}, places, ...(ocr.length ? { ocr, warnings: [`第 ${[...read.keys()].join(', ')} 页由 OCR 识别，数字须逐一核对 (pages ${[...read.keys()].join(', ')} read by OCR: check every figure)`] } : {}) };
   } finally {
     await doc.destroy();
   }

@@ -11,13 +11,15 @@ export interface LaidOutPage {
   readonly height: number;
   readonly lines: readonly Line[];
   readonly tables: readonly Table[];
+  /** lines read by OCR: one paragraph each, not used for the text column (optional) */
+  readonly ocr?: boolean;
 }
 
 /** Pages → one text: furniture dropped, paragraphs joined across lines and pages, tables as rows; a place per page. */
 export function layoutPages(pages: readonly LaidOutPage[]): { text: string; places: Place[] } {
   const furniture = findFurniture(pages);
   const body = pages.map((p, i) => p.lines.filter((_, k) => !furniture[i].has(k)));
-  const column = textColumn(body.flat(), pages.flatMap((p) => p.tables));
+  const column = textColumn(body.filter((_, i) => !pages[i].ocr).flat(), pages.flatMap((p) => p.tables));
   type Block = { kind: 'line'; line: Line } | { kind: 'table'; table: Table };
   let text = '';
   let paragraph = '';
@@ -35,7 +37,7 @@ export function layoutPages(pages: readonly LaidOutPage[]): { text: string; plac
     for (const block of blocks) {
       if (block.kind === 'line') {
         const line = resolveGaps(block.line.text);
-        if (last?.block.kind === 'line' && continues(last.block.line, block.line, column, last.page === i)) paragraph = joinWrapped(paragraph, line);
+        if (!pages[i].ocr && !pages[last?.page ?? i].ocr && last?.block.kind === 'line' && continues(last.block.line, block.line, column, last.page === i)) paragraph = joinWrapped(paragraph, line);
         else {
           flush();
           if (text !== '') text += '\n';
