@@ -10,7 +10,8 @@ export type CompoundKind =
 /** What a compound file is, from its stream names; throws when the directory cannot be read. */
 export function sniffCompound(bytes: Uint8Array): CompoundKind {
   const container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
-  const names = new Set(container.FullPaths.map((p) => p.replace(/^Root Entry\//, '').replace(/\/$/, '').toLowerCase()));
+  // Paths start with the root storage's name (Root Entry, or whatever the writer called it).
+  const names = new Set(container.FullPaths.map((p) => p.replace(/\/$/, '').split('/').slice(1).join('/').toLowerCase()).filter(Boolean));
   const has = (name: string) => names.has(name.toLowerCase());
   if (has('EncryptedPackage') || has('EncryptionInfo')) {
     return { kind: 'refused', looksLike: '受密码保护的 Office 文件 (a password-protected Office file); save it again without a password', code: 'encrypted-office' };

@@ -27,13 +27,13 @@ const parser = new XMLParser({
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const numbers = (s: unknown): number[] => String(s ?? '').trim().split(/\s+/).filter(Boolean).map(Number);
 
-/** OFD's compressed DeltaX/DeltaY: "g 3 2.5" stands for three times 2.5. */
-export function deltas(s: unknown): number[] {
+/** OFD's compressed DeltaX/DeltaY: "g 3 2.5" stands for three times 2.5. At most `limit` values (the characters). */
+export function deltas(s: unknown, limit = Infinity): number[] {
   const parts = String(s ?? '').trim().split(/\s+/).filter(Boolean);
   const out: number[] = [];
-  for (let i = 0; i < parts.length; i++) {
+  for (let i = 0; i < parts.length && out.length < limit; i++) {
     if (parts[i] === 'g') {
-      const count = Math.min(Number(parts[i + 1]) || 0, 100_000);
+      const count = Math.min(Number(parts[i + 1]) || 0, limit - out.length);
       const value = Number(parts[i + 2]) || 0;
       for (let k = 0; k < count; k++) out.push(value);
       i += 2;
@@ -118,8 +118,8 @@ export function ingestOfd(bytes: Uint8Array, directory: ZipDirectory, path: stri
             if (text.CGTransform) glyphOnly = true;
             continue;
           }
-          const dx = deltas(code['@_DeltaX']);
-          const width = dx.slice(0, [...str].length - 1).reduce((s, v) => s + v, 0) + size;
+          const dx = deltas(code['@_DeltaX'], [...str].length - 1);
+          const width = dx.reduce((s, v) => s + v, 0) + size;
           runs.push({ str, x: (bx ?? 0) + (Number(code['@_X']) || 0) * scale, y: height - ((by ?? 0) + (Number(code['@_Y']) || 0) * scale), width: width * scale, size: size * scale });
         }
       }

@@ -11,6 +11,9 @@ export interface SheetRows {
   readonly rows: ReadonlyArray<readonly string[]>;
 }
 
+/** Columns read per sheet: a task table has tens; a cell far to the right must not make every row that wide. */
+export const MAX_COLUMNS = 256;
+
 const clean = (s: string) => s.replace(/\r\n?|\n/g, ' ').replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim();
 
 /** A date as offices write it in these tables: 2025年12月31日. */
@@ -111,13 +114,13 @@ export async function ingestXlsx(bytes: Uint8Array, path: string): Promise<Inges
   const sheets: SheetRows[] = [];
   workbook.eachSheet((sheet) => {
     if (sheet.state === 'hidden' || sheet.state === 'veryHidden') return;
-    const rows: string[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
+    const byRow = new Map<number, string[]>();
+    sheet.eachRow({ includeEmpty: false }, (row, r) => {
       const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(excelCellText(row.getCell(c)));
-      rows.push(cells);
-    }
+      for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS); c++) cells.push(excelCellText(row.getCell(c)));
+      byRow.set(r, cells);
+    });
+    const rows = rowsInOrder(byRow);
     sheets.push({ name: sheet.name, rows });
   });
   return sheetIngested(sheets, 'xlsx', path);
@@ -139,21 +142,33 @@ export async function ingestXls(bytes: Uint8Array, path: string): Promise<Ingest
     if ((book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0) continue;
     const sheet = book.Sheets[name];
     if (!sheet?.['!ref']) continue;
-    const range = XLSX.utils.decode_range(sheet['!ref']);
-    const rows: string[][] = [];
-    for (let r = range.s.r; r <= range.e.r; r++) {
-      const cells: string[] = [];
-      for (let c = range.s.c; c <= range.e.c; c++) {
-        const cell = sheet[XLSX.utils.encode_cell({ r, c })] as import('@e965/xlsx').CellObject | undefined;
-        if (!cell || cell.v === undefined || cell.v === null) cells.push('');
-        else if (cell.v instanceof Date) cells.push(formatDate(cell.v));
-        else cells.push(cell.t === 'n' && typeof cell.w === 'string' && !/[#0]/.test(cell.w) ? cell.w : String(cell.v));
-      }
-      rows.push(cells);
+    // The cells there are, not the range the sheet declares (A1:XFD1048576 is seventeen billion cells).
+    const byRow = new Map<number, string[]>();
+    for (const address of Object.keys(sheet)) {
+      if (address.startsWith('!')) continue;
+      const { r, c } = XLSX.utils.decode_cell(address);
+      const cell = sheet[address] as import('@e965/xlsx').CellObject;
+      if (c >= MAX_COLUMNS || cell.v === undefined || cell.v === null) continue;
+      const text = cell.v instanceof Date ? formatDate(cell.v) : cell.t === 'n' && typeof cell.w === 'string' && !/[#0]/.test(cell.w) ? cell.w : String(cell.v);
+      if (!byRow.has(r)) byRow.set(r, []);
+      byRow.get(r)![c] = text;
     }
+    const rows = rowsInOrder(byRow);
     sheets.push({ name, rows });
   }
   return sheetIngested(sheets, 'xls', path);
+}
+
+/** Rows by number → rows in order, holes filled with '' and one empty row where rows are missing (a block ends). */
+function rowsInOrder(byRow: ReadonlyMap<number, string[]>): string[][] {
+  const rows: string[][] = [];
+  let previous: number | null = null;
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    if (previous !== null && r > previous + 1) rows.push([]);
+    rows.push(Array.from(byRow.get(r)!, (c) => c ?? ''));
+    previous = r;
+  }
+  return rows;
 }
 
 function sheetIngested(sheets: readonly SheetRows[], format: 'xlsx' | 'xls', path: string): Ingested {

@@ -71,8 +71,13 @@ export function groupLines(runs: readonly Run[]): Line[] {
     let x0 = Infinity;
     let x1 = -Infinity;
     const kept: Run[] = [];
+    // Runs kept so far by their text, to drop one drawn again at the same place (linear in the runs of a line).
+    const seen = new Map<string, number[]>();
     for (const run of group) {
-      if (kept.some((k) => k.str === run.str && Math.abs(k.x - run.x) < 0.3 * run.size)) continue;
+      const at = seen.get(run.str);
+      if (at?.some((x) => Math.abs(x - run.x) < 0.3 * run.size)) continue;
+      if (at) at.push(run.x);
+      else seen.set(run.str, [run.x]);
       const space = run.str.replaceAll(GAP, '');
       if (space.trim() === '') {
         // A space run: real when it holds a space the content stream has, else only spacing.

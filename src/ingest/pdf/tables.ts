@@ -23,6 +23,10 @@ export interface Table {
 }
 
 const TOL = 2;
+/** A page drawn with more rulings than this is a drawing, not a table (and would cost quadratic time). */
+const MAX_SEGMENTS = 4000;
+/** A grid of more cells than this is no table a notice holds. */
+const MAX_CELLS = 20_000;
 
 const horizontal = (s: Segment) => Math.abs(s.y1 - s.y0) <= 0.01 && s.x1 - s.x0 > TOL;
 const vertical = (s: Segment) => Math.abs(s.x1 - s.x0) <= 0.01 && s.y1 - s.y0 > TOL;
@@ -72,7 +76,9 @@ const covers = (lines: readonly Segment[], at: number, from: number, to: number,
 export function findTables(segments: readonly Segment[], runs: readonly Run[]): { tables: Table[]; rest: Run[] } {
   const tables: Table[] = [];
   const claimed = new Set<Run>();
-  for (const group of components(segments.filter((s) => horizontal(s) || vertical(s)))) {
+  const rulings = segments.filter((s) => horizontal(s) || vertical(s));
+  if (rulings.length > MAX_SEGMENTS) return { tables, rest: [...runs] };
+  for (const group of components(rulings)) {
     const hs = group.filter(horizontal);
     const vs = group.filter(vertical);
     const ys = cluster(hs.map((s) => s.y0)).reverse(); // top first
@@ -80,6 +86,7 @@ export function findTables(segments: readonly Segment[], runs: readonly Run[]): 
     if (ys.length < 3 || xs.length < 3) continue;
     const rowsN = ys.length - 1;
     const colsN = xs.length - 1;
+    if (rowsN * colsN > MAX_CELLS) continue;
     // Union cells that no ruling separates.
     const id = (r: number, c: number) => r * colsN + c;
     const parent = Array.from({ length: rowsN * colsN }, (_, i) => i);
