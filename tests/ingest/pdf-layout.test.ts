@@ -101,3 +101,31 @@ describe('.doc tables (word-extractor: a TAB ends each cell)', () => {
     expect(docText(body)).toBe('前文\n\n序号\t任务\t牵头单位\n一、城市更新\t\t\n1\t改造管网 更换燃气管\t市城市管理局\n\n后文\n');
   });
 });
+
+describe('glyphs placed from the drawing operations', () => {
+  // Operator codes as pdf.js numbers them (only their being distinct matters here).
+  const OPS = Object.fromEntries(
+    ['save', 'restore', 'transform', 'beginText', 'setFont', 'setTextMatrix', 'moveText', 'setLeadingMoveText', 'nextLine', 'setLeading', 'setCharSpacing', 'setWordSpacing', 'setHScale', 'setTextRise', 'showText', 'showSpacedText', 'paintFormXObjectBegin', 'paintFormXObjectEnd', 'paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'constructPath', 'endPath', 'fill', 'eoFill'].map((k, i) => [k, i + 1]),
+  ) as unknown as import('../../src/ingest/pdf/operators.js').OpCodes;
+  const g = (unicode: string, width = 1000) => ({ unicode, width });
+
+  it('places runs by text matrix, font size, TJ offsets and the CTM; a space glyph is kept, a gap is not one', async () => {
+    const { readDrawing } = await import('../../src/ingest/pdf/operators.js');
+    const ops: Array<[number, unknown[]]> = [
+      [OPS.transform, [2, 0, 0, 2, 0, 0]],
+      [OPS.beginText, []],
+      [OPS.setFont, ['F1', 10]],
+      [OPS.setTextMatrix, [[1, 0, 0, 1, 50, 300]]],
+      // 方 as the Kangxi radical ⽅, a TJ gap of 300/1000 em, then a space glyph between two words.
+      [OPS.showText, [[g('⽅'), g('案'), -300, g('2', 500), g('0', 500), g(' ', 250), g('年')]]],
+      [OPS.nextLine, []],
+    ];
+    const { runs } = readDrawing(ops.map((o) => o[0]), ops.map((o) => o[1]), OPS, () => undefined);
+    expect(runs.map((r) => [r.str, r.x, r.y, r.size])).toEqual([
+      ['方案', 100, 600, 20],
+      ['20 ', 100 + 40 + 6, 600, 20],
+      ['年', 100 + 40 + 6 + 20 + 5, 600, 20],
+    ]);
+    expect(groupLines(runs).map((l) => resolveGaps(l.text))).toEqual(['方案20 年']);
+  });
+});

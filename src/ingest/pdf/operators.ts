@@ -215,7 +215,8 @@ function showText(glyphs: ReadonlyArray<Glyph | number | null>, state: TextState
       close();
     } else {
       // A control character is no text (a glyph number read as a character code): U+FFFD, for the quality check.
-      const str = unicode.replace(/[\u0000-\u001f\u007f]/g, '\ufffd');
+      // WPS and Word map some glyphs to Kangxi radicals (⽅ U+2F45 for 方): the character they stand for.
+      const str = unicode.replace(/[\u0000-\u001f\u007f]/g, '\ufffd').replace(/[\u2f00-\u2fdf]/g, (ch) => ch.normalize('NFKC'));
       if (!run) run = { str: '', x: ux, y: uy, end: ux };
       (run as { str: string }).str += str;
       (run as { end: number }).end = ex;
