@@ -43,7 +43,7 @@ export async function ingest(bytes: Uint8Array, path: string, options: IngestOpt
     case 'unsupported':
       throw new IngestError(`${path}: 不支持的文件格式 (unsupported format: this looks like ${sniffed.looksLike})`, path, 'unsupported-format');
     case 'pdf':
-      result = await (await import('./pdf/index.js')).ingestPdf(bytes, path, { ocr: options.ocr });
+      result = await (await import('./pdf/index.js')).ingestPdf(bytes, path, { ocr: options.ocr, maxStreamBytes: options.maxPdfStreamBytes });
       break;
     case 'compound': {
       const { sniffCompound } = await import('./cfb.js');

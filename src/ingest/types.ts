@@ -74,6 +74,8 @@ export const DEFAULT_MAX_DOCX_BYTES = 50 * 1024 * 1024;
 export interface IngestOptions {
   /** Refuse a .docx (also .xlsx, .ofd) whose entries add up to more than this many bytes uncompressed (default: 50 MB). */
   readonly maxDocxBytes?: number;
+  /** A PDF stream may inflate to at most this many bytes (default: 128 MB; all streams together 1 GB). */
+  readonly maxPdfStreamBytes?: number;
   /** Read scanned PDF pages with tesseract (Debian tesseract-ocr-chi-sim) through pdftoppm (default: false). */
   readonly ocr?: boolean;
 }

@@ -115,6 +115,12 @@ describe('PDF', () => {
     expect((await refusal(good.subarray(0, 400), 'cut.pdf')).code).toBe('corrupt-pdf');
   });
 
+  it('refuses a PDF whose stream inflates past the limit (a deflate bomb), before pdf.js inflates it', async () => {
+    const bytes = await pdfkit((doc) => doc.text('x'.repeat(20_000)), { compress: true });
+    expect((await refusal(bytes, 'bomb.pdf', { maxPdfStreamBytes: 10_000 })).code).toBe('pdf-too-large');
+    expect((await ingest(bytes, 'fine.pdf')).text).toContain('xxxx');
+  });
+
   it('reads a PDF without following its links (nothing is fetched)', async () => {
     const bytes = await pdfkit((doc) => doc.text('See the portal for the annexes.', { link: 'http://127.0.0.1:9/annex.pdf' }));
     expect((await ingest(bytes, 'linked.pdf')).text).toBe('See the portal for the annexes.\n');

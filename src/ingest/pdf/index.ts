@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { IngestError, type Ingested } from '../types.js';
 import { groupLines, type Line } from './layout.js';
 import { readDrawing } from './operators.js';
+import { checkStreams } from './streams.js';
 import { layoutPages } from './pages.js';
 import { judgePage, type PageQuality } from './quality.js';
 import { findTables, type Table } from './tables.js';
@@ -19,6 +20,8 @@ export const MAX_PDF_PAGES = 2000;
 export interface PdfOptions {
   /** Read pages without text by OCR (see ocr.ts) (default: false). */
   readonly ocr?: boolean;
+  /** A stream may inflate to at most this many bytes (default: MAX_STREAM_BYTES, see streams.ts). */
+  readonly maxStreamBytes?: number;
 }
 
 interface Page {
@@ -36,6 +39,11 @@ const loadPdfJs = (): Promise<PdfJs> => (pdfjs ??= import('pdfjs-dist/legacy/bui
 const packageDir = (): string => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 export async function ingestPdf(bytes: Uint8Array, path: string, options: PdfOptions = {}): Promise<Ingested> {
+  const { over } = checkStreams(bytes, options.maxStreamBytes);
+  if (over) {
+    const mb = (over.limit / 2 ** 20).toFixed(0);
+    throw new IngestError(`${path}: PDF 中的数据流解压后超过 ${mb} MB (a stream at byte ${over.offset} inflates past ${mb} MB: refused before reading)`, path, 'pdf-too-large');
+  }
   const { getDocument, OPS } = await loadPdfJs();
   const root = packageDir();
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
