@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { diagnosticsOf } from './diagnostics/index.js';
+import { compileLexicon, LexiconData, LexiconError, type Lexicon } from './extract/lexicon.js';
 import { extractPlan, type ExtractOptions } from './extract/plan.js';
 import { ingest, IngestError, type Ingested, type IngestOptions } from './ingest/index.js';
 import { attachPlaces } from './ingest/provenance.js';
@@ -14,6 +15,7 @@ import type { RootNode } from './parse/types.js';
 import { LineIndex } from './text/position.js';
 
 export type { ExtractOptions } from './extract/plan.js';
+export { compileLexicon, defaultLexicon, DEFAULT_LEXICON, LexiconData, LexiconError, type Lexicon } from './extract/lexicon.js';
 export { IngestError } from './ingest/index.js';
 export * from './model/schema.js';
 
@@ -117,4 +119,27 @@ export async function extractFiles(paths: readonly string[], options: ReadOption
   }
   const ingested = await ingestFiles(inputs, ingestOptions(options));
   return extractIngested(ingested, paths[0], new Uint8Array(), options);
+}
+
+/**
+ * Read a user's lexicon (JSON, see `LexiconData`: local unit names, more role words…) and compile it on top of the
+ * shipped one. Throws LexiconError naming the file and the first field that does not fit.
+ */
+export async function loadLexicon(path: string): Promise<Lexicon> {
+  let data: unknown;
+  try {
+    const { size } = await stat(path);
+    if (size > 4 * 2 ** 20) throw new LexiconError(`${path}: 词表文件过大 (lexicon larger than 4 MB)`, path);
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    if (error instanceof LexiconError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw new LexiconError(`${path}: ${e.code === 'ENOENT' ? '文件不存在 (no such file)' : `不是有效的 JSON (invalid JSON: ${e.message})`}`, path);
+  }
+  const parsed = LexiconData.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LexiconError(`${path}: 词表格式不符 (lexicon): ${issue.path.join('.') || '(root)'}: ${issue.message}`, path);
+  }
+  return compileLexicon(parsed.data);
 }

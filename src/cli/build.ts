@@ -8,7 +8,7 @@ import { stopWrites } from '../render/write-atomic.js';
 import { sheetUnits } from '../render/unit-view.js';
 import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
-import { addReadOptions, NOTICE_ARGUMENT, planToJson, readOptions, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, extractOptions, NOTICE_ARGUMENT, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
 import { listFiles, refuseInputAsOutput, removeOwnTempFilesSync } from './io.js';
 
 interface BuildCliOptions extends ReadOptions {
@@ -132,7 +132,7 @@ export function registerBuild(program: Command): void {
     const workers = await earlyWorkers(opts);
     try {
       const { loadPlan } = await import('./load-plan.js');
-      const plan = await loadPlan(input, readOptions(opts));
+      const plan = await loadPlan(input, await extractOptions(opts));
       await build(plan, input, opts, [], workers);
     } finally {
       await workers?.close();
@@ -152,7 +152,7 @@ export function registerBuild(program: Command): void {
     try {
       const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
       for (const notice of notices.slice(1)) refuseInputAsOutput(notice, opts.output);
-      const { plan, source } = await loadPlanWithSource(notices, readOptions(opts));
+      const { plan, source } = await loadPlanWithSource(notices, await extractOptions(opts));
       const code = reportDiagnostics(plan, opts);
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
       const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJson(plan) }];

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
+import { extractOptions } from './extract.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
 import type { PlanWithSource } from './load-plan.js';
 
@@ -15,8 +16,9 @@ export function registerDiff(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'report format: md, json, docx / pdf (修订对照表), html (side-by-side review page)').choices(['md', 'json', 'docx', 'pdf', 'html']).default('md'))
     .option('-o, --output <file>', 'write the report to a file (required for docx)')
     .option('--first-listed-lead', 'apply the first-listed-lead convention to notices that state none')
+    .option('--lexicon <file>', 'add local unit names and words to the lexicon (see README)')
     .option('--date <YYYY-MM-DD>', 'date stored in docx/pdf reports (default: SOURCE_DATE_EPOCH or today)')
-    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; date?: string }) => {
+    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; lexicon?: string; date?: string }) => {
       if (opts.output) for (const input of [oldPath, newPath]) refuseInputAsOutput(input, opts.output);
       if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
       // Loaded here, not at start-up: the report writers pull in docx and pdfkit, which other commands do not need.
@@ -25,8 +27,9 @@ export function registerDiff(program: Command): void {
         import('./load-plan.js'),
       ]);
       // Only the html page shows the source text; the other reports need the plans alone (no re-reading sources).
+      const read = await extractOptions(opts);
       const load = (path: string): Promise<PlanWithSource> =>
-        opts.format === 'html' ? loadPlanWithSource(path, opts) : loadPlan(path, opts).then((plan) => ({ plan, source: null }));
+        opts.format === 'html' ? loadPlanWithSource(path, read) : loadPlan(path, read).then((plan) => ({ plan, source: null }));
       const [a, b] = await Promise.all([load(oldPath), load(newPath)]);
       const changes = diffPlans(a.plan, b.plan);
       const meta = { oldLabel: oldPath, newLabel: newPath };

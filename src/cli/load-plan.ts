@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ingest } from '../ingest/index.js';
-import { extractFiles, Plan, type ReadOptions } from '../index.js';
+import { extractFiles, Plan, SCHEMA_VERSION, type ReadOptions } from '../index.js';
 import { CliError } from './errors.js';
 
 const isPlanJson = (paths: string | readonly string[]): paths is string | [string] => (typeof paths === 'string' ? /\.json$/i.test(paths) : paths.length === 1 && /\.json$/i.test(paths[0]));
@@ -18,6 +18,10 @@ export async function loadPlan(paths: string | readonly string[], options: ReadO
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     throw new CliError(`${path}: ${e.code === 'ENOENT' ? '文件不存在 (no such file)' : `不是有效的 JSON (invalid JSON: ${e.message})`}`);
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'string' && version.split('.')[0] !== SCHEMA_VERSION.split('.')[0]) {
+    throw new CliError(`${path}: 模式版本 ${version} 与本程序的 ${SCHEMA_VERSION} 不兼容，请用 fenjie extract 重新生成 (plan schema ${version}; this fenjie reads ${SCHEMA_VERSION}: re-extract the notice)`);
   }
   const parsed = Plan.safeParse(data);
   if (!parsed.success) {

@@ -1,6 +1,6 @@
 // fenjie review <notice> -o review.html: the extraction beside its source, as one self-contained HTML page.
 import type { Command } from 'commander';
-import { addReadOptions, NOTICE_ARGUMENT, readOptions, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, extractOptions, NOTICE_ARGUMENT, reportDiagnostics, type ReadOptions } from './extract.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
 
 export function registerReview(program: Command): void {
@@ -13,7 +13,7 @@ export function registerReview(program: Command): void {
   ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
     if (opts.output) for (const notice of notices) refuseInputAsOutput(notice, opts.output);
     const [{ extractFiles }, { renderReview }] = await Promise.all([import('../index.js'), import('../review/index.js')]);
-    const { plan, source } = await extractFiles(notices, readOptions(opts));
+    const { plan, source } = await extractFiles(notices, await extractOptions(opts));
     const html = renderReview(plan, source);
     if (opts.output) await writeFileAtomic(opts.output, html);
     else process.stdout.write(html);

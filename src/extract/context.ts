@@ -5,6 +5,7 @@ import type { NormalizedText } from '../normalize/index.js';
 import { LineIndex } from '../text/position.js';
 import type { DeadlineMatch } from './deadlines.js';
 import type { LineClauses } from './find-clauses.js';
+import { defaultLexicon, type Lexicon } from './lexicon.js';
 import type { TargetMatch } from './targets.js';
 
 export interface Where {
@@ -16,11 +17,15 @@ export class ExtractContext {
   readonly index: LineIndex;
   /** clause readings per line start, shared by the passes that look for clauses */
   readonly clauseCache = new Map<number, LineClauses>();
+  /** the names of the places the issuer governs (南湖, 武陵源): a unit named by its place has its own level */
+  places: readonly string[] = [];
 
   constructor(
     readonly text: NormalizedText,
     readonly file: VFile,
     index?: LineIndex,
+    /** the genre lexicon every recogniser reads through */
+    readonly lex: Lexicon = defaultLexicon,
   ) {
     this.index = index ?? new LineIndex(text.source);
   }

@@ -1,93 +1,79 @@
-// Where responsibility clauses stand in a task: bracketed groups in its lines, and label lines (责任单位:…).
-import { readClause, plausible, type ClauseReading } from './clauses.js';
+// Where responsibility clauses stand in a task: every recogniser of forms/ over each line, in order; label lines
+// that follow one another (牵头单位：… / 责任单位：… / 完成时限：…) are one clause.
+import type { ClauseReading, Range } from './clauses.js';
+import { RECOGNISERS, type ClauseProblem, type FoundClause } from './forms/index.js';
+import { openingLabel } from './forms/label-line.js';
+import type { Lexicon } from './lexicon.js';
 import type { TextLine } from './tree.js';
 
-export interface FoundClause {
-  readonly form: 'parenthetical' | 'line' | 'table';
-  /** the clause as written, without its brackets */
-  readonly start: number;
-  readonly end: number;
-  /** the whole bracketed group, brackets included (what to mask out of the task text) */
-  readonly outerStart: number;
-  readonly outerEnd: number;
-  readonly reading: ClauseReading;
-}
-
-export interface ClauseProblem {
-  readonly ruleId: 'unbalanced-bracket' | 'unclear-clause';
-  readonly start: number;
-  readonly end: number;
-}
-
-const LABEL_LINE = /^(?:牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|实施单位)\s*:/;
-const ROLE_WORD = /牵头|负责|配合|协助|参与|协办/;
+export type { ClauseProblem, FoundClause } from './forms/index.js';
 
 export interface LineClauses {
   readonly clauses: FoundClause[];
   readonly problems: ClauseProblem[];
 }
 
-/** Clauses of one line; `cache` (keyed by line start) lets the task-level pass and the task pass share the work. */
-export function findClauses(parse: string, lines: readonly TextLine[], cache?: Map<number, LineClauses>): LineClauses {
-  const clauses: FoundClause[] = [];
-  const problems: ClauseProblem[] = [];
-  for (const line of lines) {
-    let found = cache?.get(line.start);
-    if (!found) {
-      found = clausesOfLine(parse, line);
-      cache?.set(line.start, found);
-    }
-    clauses.push(...found.clauses);
-    problems.push(...found.problems);
-  }
-  return { clauses, problems };
-}
-
-function clausesOfLine(parse: string, line: TextLine): LineClauses {
+/** Clauses of one line, every recogniser in turn; later ones do not read what earlier ones took. */
+function clausesOfLine(parse: string, line: TextLine, lex: Lexicon): LineClauses {
   const clauses: FoundClause[] = [];
   const problems: ClauseProblem[] = [];
   const text = parse.slice(line.start, line.end);
-  if (LABEL_LINE.test(text)) {
-    const reading = readClause(text, line.start);
-    if (reading && plausible(reading)) {
-      return { clauses: [{ form: 'line', start: line.start, end: line.end, outerStart: line.start, outerEnd: line.end, reading }], problems };
-    }
-    // A 责任单位: line we cannot read must not vanish.
-    problems.push({ ruleId: 'unclear-clause', start: line.start, end: line.end });
+  const taken: Range[] = [];
+  for (const r of RECOGNISERS) {
+    if (!r.test(text, lex)) continue;
+    const found = r.read({ parse, start: line.start, end: line.end, lex, taken });
+    clauses.push(...found.clauses);
+    problems.push(...found.problems);
+    for (const c of found.clauses) taken.push({ start: c.outerStart, end: c.outerEnd });
+    if (r.id === 'label-line' && (found.clauses.length || found.problems.length)) break;
   }
-  const opener = /[(\[]/g;
-  for (let m = opener.exec(text); m; m = opener.exec(text)) {
-    const i = m.index;
-    const j = matching(text, i);
-    if (j < 0) {
-      const rest = text.slice(i + 1);
-      if (ROLE_WORD.test(rest)) problems.push({ ruleId: 'unbalanced-bracket', start: line.start + i, end: line.end });
-      break;
-    }
-    const body = text.slice(i + 1, j);
-    const reading = ROLE_WORD.test(body) ? readClause(body, line.start + i + 1) : null;
-    if (reading && plausible(reading)) {
-      clauses.push({ form: 'parenthetical', start: line.start + i + 1, end: line.start + j, outerStart: line.start + i, outerEnd: line.start + j + 1, reading });
-    } else if (ROLE_WORD.test(body) && body.length < 200) {
-      // Brackets that speak of 牵头/负责/配合 but do not read as a clause: say so rather than drop them.
-      problems.push({ ruleId: 'unclear-clause', start: line.start + i + 1, end: line.start + j });
-    }
-    opener.lastIndex = j + 1;
-  }
+  clauses.sort((a, b) => a.start - b.start);
   return { clauses, problems };
 }
 
-/** Index of the bracket closing the one at `i`, counting nested () [] 〈〉; -1 when it never closes on this line. */
-function matching(text: string, i: number): number {
-  const stack: string[] = [];
-  const pairs: Record<string, string> = { '(': ')', '[': ']', '〈': '〉' };
-  for (let k = i; k < text.length; k++) {
-    const ch = text[k];
-    if (pairs[ch]) stack.push(pairs[ch]);
-    else if (ch === stack.at(-1)) {
-      stack.pop();
-      if (stack.length === 0) return k;
+function mergeReadings(a: ClauseReading, b: ClauseReading): ClauseReading {
+  return {
+    mentions: [...a.mentions, ...b.mentions],
+    leaders: [...a.leaders, ...b.leaders],
+    unclear: [...a.unclear, ...b.unclear],
+    rules: [...a.rules, ...b.rules],
+    fields: [...a.fields, ...b.fields],
+    labelled: true,
+  };
+}
+
+/**
+ * The clauses of `lines` (a task's lines, in order). `cache` (keyed by line start) lets the pass that picks the
+ * task level and the task pass share the work.
+ */
+export function findClauses(parse: string, lines: readonly TextLine[], lex: Lexicon, cache?: Map<number, LineClauses>): LineClauses {
+  const clauses: FoundClause[] = [];
+  const problems: ClauseProblem[] = [];
+  // The label-line clause still open, and whether the line before was part of it (a field line like 完成时限 keeps it open).
+  let open: { index: number; line: number } | null = null;
+  lines.forEach((line, n) => {
+    let found = cache?.get(line.start);
+    if (!found) {
+      found = clausesOfLine(parse, line, lex);
+      cache?.set(line.start, found);
     }
-  }
-  return -1;
+    problems.push(...found.problems);
+    const only = found.clauses.length === 1 && found.clauses[0].form === 'line' ? found.clauses[0] : null;
+    if (only && open && open.line === n - 1) {
+      const prev = clauses[open.index];
+      clauses[open.index] = { ...prev, end: only.end, outerEnd: only.outerEnd, reading: mergeReadings(prev.reading, only.reading) };
+      open.line = n;
+      return;
+    }
+    if (!only && open && open.line === n - 1 && found.clauses.length === 0) {
+      const label = openingLabel(parse.slice(line.start, line.end), lex);
+      if (label && lex.labelKind(label).kind === 'field') {
+        open.line = n;
+        return;
+      }
+    }
+    for (const c of found.clauses) clauses.push(c);
+    open = only ? { index: clauses.length - 1, line: n } : null;
+  });
+  return { clauses, problems };
 }

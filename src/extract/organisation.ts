@@ -1,7 +1,7 @@
 // How a plan organises itself: work groups (工作专班 / 领导小组), the command (指挥部) and reporting cadences.
 import type { UnitToken } from './units.js';
 import { readUnit } from './units.js';
-import { splitTop } from './clauses.js';
+import { splitTop } from './lists.js';
 
 export interface WorkGroupMatch {
   readonly name: string;

@@ -2,20 +2,25 @@
 import type { VFile } from 'vfile';
 import type { Annex, Cadence, Command, DocumentRule, Notice, Plan, Target, Task, Unit, WorkGroup } from '../model/schema.js';
 import type { IngestMeta } from '../ingest/types.js';
-import type { DocumentNode, RootNode } from '../parse/types.js';
+import type { DocumentNode, ItemNode, RootNode } from '../parse/types.js';
 import type { NormalizedText } from '../normalize/index.js';
 import type { LineIndex } from '../text/position.js';
 import { ExtractContext } from './context.js';
+import { attachLeadingLabels } from './leading-labels.js';
+import type { Lexicon } from './lexicon.js';
 import { readHeader, type HeaderMatch } from './header.js';
 import { findCadences, readCommand, readWorkGroup } from './organisation.js';
-import { findRules } from './rules.js';
+import { findRules, ruleScope } from './rules.js';
+import { findClauses } from './find-clauses.js';
 import { findTargets } from './targets.js';
 import { splitRunTogetherUnits } from './split-units.js';
 import { extractTasks, partsOf } from './tasks.js';
-import { allLines, paragraphsAfter, paragraphsBefore } from './tree.js';
+import { allLines, paragraphsAfter, paragraphsBefore, span } from './tree.js';
 import { UnitRegistry, type UnitToken } from './units.js';
 
 export interface ExtractOptions {
+  /** the genre lexicon, compiled (default: the one fenjie ships; `compileLexicon(data)` adds a user's words) */
+  readonly lexicon?: Lexicon;
   /** apply the common "first listed unit leads" convention where a document states none (leads marked inferred) */
   readonly firstListedLead?: boolean;
 }
@@ -72,30 +77,32 @@ function workGroupOf(ctx: ExtractContext, doc: DocumentNode, registry: UnitRegis
   return null;
 }
 
-function annexRules(ctx: ExtractContext, doc: DocumentNode, excludeTasks: DocumentNode['children'][number] | null): DocumentRule[] {
+/**
+ * Conventions a document states outside its clauses (以下各项任务中第一个单位为牵头单位, a bracket of its own above a
+ * table). One inside a clause that names units is read with that clause instead.
+ */
+function statedRules(ctx: ExtractContext, doc: DocumentNode, excludeTasks: ItemNode | null, where: 'annex' | 'notice'): DocumentRule[] {
   const rules: DocumentRule[] = [];
   for (const child of doc.children) {
     if (child === excludeTasks) continue;
-    const lines = child.type === 'item' ? allLines(child) : child.chrome ? [] : [{ start: child.position.start.offset!, end: child.position.end.offset! }];
+    const lines = child.type === 'item' ? allLines(child) : child.chrome ? [] : [span(child)];
     for (const l of lines) {
       const text = ctx.parse(l.start, l.end);
-      for (const r of findRules(text, l.start, 'annex')) {
-        // A convention inside a clause's brackets is read with that clause (and may carry forward), not here.
-        if (bracketDepth(text, r.start - l.start) > 0) continue;
-        rules.push({ id: r.id, scope: 'annex', raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) });
+      if (!ctx.lex.firstListed.test(text)) continue;
+      for (const r of findRules(text, l.start, ctx.lex)) {
+        if (insideClause(ctx, text, l.start, r.start)) continue;
+        const sentence = ctx.parse(r.start, r.end);
+        rules.push({ id: r.id, scope: ruleScope(sentence, ctx.lex, where), raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) });
       }
     }
   }
   return rules;
 }
 
-function bracketDepth(text: string, at: number): number {
-  let depth = 0;
-  for (let i = 0; i < at; i++) {
-    if (text[i] === '(' || text[i] === '[') depth++;
-    else if ((text[i] === ')' || text[i] === ']') && depth > 0) depth--;
-  }
-  return depth;
+/** Is the offset `at` inside a bracket of `text` (starting at `offset`) that assigns units? */
+function insideClause(ctx: ExtractContext, text: string, offset: number, at: number): boolean {
+  const found = findClauses(ctx.text.parse, [{ start: offset, end: offset + text.length }], ctx.lex, ctx.clauseCache);
+  return found.clauses.some((c) => c.outerStart <= at && at < c.outerEnd && c.reading.mentions.length > 0);
 }
 
 function noticeOf(ctx: ExtractContext, header: HeaderMatch, cover: DocumentNode | null): Notice {
@@ -116,23 +123,28 @@ function noticeOf(ctx: ExtractContext, header: HeaderMatch, cover: DocumentNode 
 }
 
 export function extractPlan(tree: RootNode, text: NormalizedText, file: VFile, meta: IngestMeta, options: ExtractOptions = {}, index?: LineIndex): ExtractResult {
-  const ctx = new ExtractContext(text, file, index);
+  const ctx = new ExtractContext(text, file, index, options.lexicon);
   const registry = new UnitRegistry();
   const cover = tree.children.find((d) => d.annex === 0) ?? null;
   const annexDocs = tree.children.filter((d) => d.annex > 0);
   const header = readHeader(cover ? paragraphsBefore(cover) : [], cover ? paragraphsAfter(cover) : [], meta);
   const carried = { rule: null as DocumentRule | null };
+  ctx.places = (header.place ?? '').split(/(?<=[省市县区州])/).map((p) => p.replace(/(?:省|市|县|区|州)$/, '')).filter((p) => p.length >= 2);
 
   const coverParts = cover ? partsOf(cover) : null;
   const goals = targetsIn(ctx, coverParts?.goals ?? null);
   const annexes: Annex[] = [];
+  // A convention the covering notice states (列第一位者为牵头单位) holds for every annex that states none of its own.
+  const documentRules = cover ? statedRules(ctx, cover, coverParts!.tasks, 'notice') : [];
 
   const readDocument = (doc: DocumentNode, id: string, number: number, title: string, titleSpan: { start: number; end: number } | null, leavesAreTasks: boolean): Annex | null => {
+    // The one change extraction makes to the tree: label lines written above a task move into it.
+    attachLeadingLabels(ctx, doc);
     const parts = partsOf(doc);
     const workGroup = workGroupOf(ctx, doc, registry);
-    const rules = annexRules(ctx, doc, parts.tasks);
+    const rules = number === 0 ? documentRules : statedRules(ctx, doc, parts.tasks, 'annex');
     const result = extractTasks(ctx, doc, parts, {
-      annexId: id, registry, groupMembers: workGroup?.members ?? [], annexRules: rules,
+      annexId: id, registry, groupMembers: workGroup?.members ?? [], annexRules: number === 0 ? rules : [...rules, ...documentRules],
       firstListedLead: options.firstListedLead ?? false, carried, leavesAreTasks,
     });
     if (number === 0 && result.tasks.length === 0) return null;

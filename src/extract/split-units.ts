@@ -33,7 +33,7 @@ export function splitRunTogetherUnits(ctx: ExtractContext, registry: UnitRegistr
     for (const task of annex.tasks) {
       const next: Assignment[] = [];
       for (const a of task.assignments) {
-        const mention = a.mention;
+        const mention = a;
         // The name itself never counts as a piece: a split needs two or more.
         const ways = a.desk || a.resolvedFrom || !mention ? [] : segmentations(a.unit, known);
         if (ways.length === 0 || !mention) {
@@ -50,7 +50,7 @@ export function splitRunTogetherUnits(ctx: ExtractContext, registry: UnitRegistr
         let offset = mention.span.start;
         for (const part of ways[0]) {
           if (!next.some((b) => b.unit === part && b.clause === a.clause)) {
-            next.push({ ...a, unit: part, mention: ctx.mention(offset, offset + part.length) });
+            next.push({ ...a, unit: part, ...ctx.mention(offset, offset + part.length) });
           }
           offset += part.length;
         }

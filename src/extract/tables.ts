@@ -1,36 +1,46 @@
-// Task tables: 序号 · 重点任务 · 具体措施 · 牵头单位 · 责任单位 · 完成时限 (column names vary), one task per row.
-// Ingest writes a table as TAB-separated rows; the parser keeps each row's cells with their positions.
+// Task tables: 序号 · 类别 · 重点任务 · 具体措施 · 责任领导 · 牵头单位 · 责任单位 · 配合单位 · 完成时限, one task per
+// row (column names vary; the lexicon's labels name the role and people columns). Ingest writes a table as
+// TAB-separated rows and the parser reads `|` rows too; each row keeps its cells with their positions.
 import type { Role } from '../model/schema.js';
 import { readMarker } from '../parse/numbering.js';
 import type { CellNode, DocumentNode, ItemNode, ParagraphNode } from '../parse/types.js';
-import { readUnitCell, type RoleMention } from './clauses.js';
+import { readClause, type ClauseReading } from './clauses.js';
+import type { Lexicon } from './lexicon.js';
 
-export type Column = 'number' | 'category' | 'title' | 'content' | 'lead' | 'responsible' | 'cooperate' | 'deadline' | 'target' | 'other';
+export type TableColumn = 'number' | 'category' | 'title' | 'content' | Role | 'leaders' | 'deadline' | 'target' | 'other';
 
-const HEADERS: ReadonlyArray<[Column, RegExp]> = [
-  ['number', /^(?:序号|编号|序)$/],
-  ['category', /^(?:类别|分类|类型|领域|板块)$/],
-  ['lead', /^(?:牵头(?:单位|部门|领导)?|主办单位|主责单位|责任领导)$/],
-  ['responsible', /^(?:责任(?:单位|部门|主体)|参与单位|实施单位)$/],
-  ['cooperate', /^(?:配合(?:单位|部门)|协办单位|协助单位)$/],
-  ['deadline', /^(?:完成时限|完成时间|时间节点|时限|时间安排|进度安排|完成期限)$/],
-  ['target', /^(?:量化指标|目标|工作目标|预期目标|指标)$/],
-  ['title', /^(?:重点任务|工作任务|主要任务|任务|任务名称|项目|工作事项|事项|重点工作)$/],
-  ['content', /^(?:具体措施|具体内容|工作措施|主要内容|工作内容|措施|具体任务|主要措施|任务内容)$/],
+const FIXED: ReadonlyArray<[TableColumn, RegExp]> = [
+  ['number', /^(?:序号|编号|序|项次)$/],
+  ['category', /^(?:类别|分类|类型|领域|板块|任务类别|工作类别|项目类别|重点领域|方面)$/],
+  ['deadline', /^(?:完成时限|完成时间|时间节点|时限|时间安排|进度安排|完成期限|时限要求|完成时间节点|推进时限)$/],
+  ['target', /^(?:量化指标|工作目标|预期目标|指标|目标|预期成效|年度目标)$/],
+  ['title', /^(?:重点任务|工作任务|主要任务|任务|任务名称|项目|项目名称|工作事项|事项|重点工作|重点事项|任务事项|工作项目|改革事项|民生实事)$/],
+  ['content', /^(?:具体措施|具体内容|工作措施|主要内容|工作内容|措施|具体任务|主要措施|任务内容|目标任务|建设内容|建设内容及目标|建设内容及规模|具体工作|工作举措|主要举措|推进措施|具体目标|任务要求|工作要求)$/],
 ];
+
+function columnOf(header: string, lex: Lexicon): TableColumn {
+  const h = header.replace(/\s+/g, '').replace(/[(（].*[)）]$/, '');
+  if (!h) return 'other';
+  const fixed = FIXED.find(([, re]) => re.test(h))?.[0];
+  if (fixed) return fixed;
+  if (lex.bareLabel.test(h)) {
+    const kind = lex.labelKind(h);
+    if (kind.kind === 'role') return kind.role;
+    if (kind.kind === 'person') return 'leaders';
+  }
+  // 牵头领导, 县级责任领导: any header that names a leader is a column of people, never of units.
+  if (/领导|责任人$/.test(h)) return 'leaders';
+  return 'other';
+}
 
 export interface TableRow {
   readonly number: string | null;
   readonly ordinal: number | null;
   readonly section: { number: string; title: string; cell: CellNode } | null;
   readonly row: ParagraphNode;
-  readonly cells: ReadonlyMap<Column, CellNode>;
-  readonly mentions: Array<{ cell: CellNode; mentions: RoleMention[] }>;
-}
-
-function columnOf(header: string): Column {
-  const h = header.replace(/\s+/g, '');
-  return HEADERS.find(([, re]) => re.test(h))?.[0] ?? 'other';
+  readonly cells: ReadonlyMap<TableColumn, CellNode>;
+  /** the role and people cells, each read as a clause */
+  readonly clauses: Array<{ cell: CellNode; reading: ClauseReading }>;
 }
 
 /** Every table row in document order, wherever it sits in the tree. */
@@ -38,19 +48,37 @@ function rowsOf(node: DocumentNode | ItemNode): ParagraphNode[] {
   return node.children.flatMap((c) => (c.type === 'item' ? rowsOf(c) : c.cells ? [c] : []));
 }
 
-/** Read the task tables of one document. A table counts when its header names a task and a role column. */
-export function readTaskTables(doc: DocumentNode): TableRow[] {
+/** A role or people cell: the column gives the role, the cell's own words (A（牵头）, A牵头) may say more. */
+function readCell(cell: CellNode, parse: string, column: Role | 'leaders', lex: Lexicon): ClauseReading | null {
+  const start = cell.position.start.offset!;
+  const end = cell.position.end.offset!;
+  return readClause(parse.slice(start, end), start, lex, { kind: 'cell', role: column === 'leaders' ? 'person' : column });
+}
+
+/** Read the task tables of one document. A table counts when its header names a task column and a role column. */
+export function readTaskTables(doc: DocumentNode, parse: string, lex: Lexicon): TableRow[] {
   const out: TableRow[] = [];
-  let columns: Column[] | null = null;
+  let columns: TableColumn[] | null = null;
   let section: TableRow['section'] = null;
   let previous: ParagraphNode | null = null;
+  let table: TableRow[] = [];
+  const close = (): void => {
+    out.push(...categoryAsSection(table));
+    table = [];
+  };
   for (const row of rowsOf(doc)) {
     const cells = row.cells!;
     // A row that does not follow the previous one directly starts a new table.
-    if (previous && row.position.start.line !== previous.position.end.line! + 1) columns = null;
+    if (previous && row.position.start.line !== previous.position.end.line! + 1) {
+      columns = null;
+      close();
+    }
     previous = row;
-    const kinds = cells.map((c) => columnOf(c.value));
-    if (kinds.some((k) => k === 'lead' || k === 'responsible') && kinds.some((k) => k === 'title' || k === 'content')) {
+    if (cells.length === 0) continue; // the |---|---| rule under a header
+    const kinds = cells.map((c) => columnOf(c.value, lex));
+    const roles = kinds.filter((k) => k === 'lead' || k === 'responsible' || k === 'cooperate').length;
+    if (roles > 0 && kinds.some((k) => k === 'title' || k === 'content')) {
+      close();
       columns = kinds;
       section = null;
       continue;
@@ -58,29 +86,50 @@ export function readTaskTables(doc: DocumentNode): TableRow[] {
     if (!columns) continue;
     const filled = cells.filter((c) => c.value !== '');
     // A category row: one cell of text spanning the table ("一、老旧小区改造").
-    if (filled.length === 1 && columns[cells.indexOf(filled[0])] !== 'title') {
+    if (filled.length === 1 && !['title', 'content'].includes(columns[cells.indexOf(filled[0])])) {
       const marker = readMarker(filled[0].value);
       section = { number: marker?.number ?? filled[0].value, title: marker ? filled[0].value.slice(marker.length) : filled[0].value, cell: filled[0] };
       continue;
     }
-    const byColumn = new Map<Column, CellNode>();
+    const byColumn = new Map<TableColumn, CellNode>();
     cells.forEach((c, i) => {
       const k = columns![i] ?? 'other';
       if (c.value && !byColumn.has(k)) byColumn.set(k, c);
     });
     const numberCell = byColumn.get('number');
-    const ordinal = numberCell && /^\d{1,3}$/.test(numberCell.value) ? Number(numberCell.value) : null;
+    const ordinal = numberCell && /^\d{1,4}$/.test(numberCell.value) ? Number(numberCell.value) : null;
     const categoryCell = byColumn.get('category');
     if (categoryCell) {
       const marker = readMarker(categoryCell.value);
       section = { number: marker?.number ?? categoryCell.value, title: marker ? categoryCell.value.slice(marker.length) : categoryCell.value, cell: categoryCell };
     }
-    const mentions: TableRow['mentions'] = [];
-    for (const role of ['lead', 'responsible', 'cooperate'] as const satisfies readonly Role[]) {
-      const cell = byColumn.get(role);
-      if (cell) mentions.push({ cell, mentions: readUnitCell(cell.value, cell.position.start.offset!, role) });
+    const clauses: TableRow['clauses'] = [];
+    for (const column of ['leaders', 'lead', 'responsible', 'cooperate'] as const) {
+      const cell = byColumn.get(column);
+      const reading = cell ? readCell(cell, parse, column, lex) : null;
+      if (cell && reading) clauses.push({ cell, reading });
     }
-    out.push({ number: ordinal === null ? null : String(ordinal), ordinal, section, row, cells: byColumn, mentions });
+    table.push({ number: ordinal === null ? null : String(ordinal), ordinal, section, row, cells: byColumn, clauses });
   }
+  close();
   return out;
+}
+
+/**
+ * 重点任务 filled on the first row of a group only, 具体措施 on every row: the first is a category, the second the task
+ * (the way a 类别 column is written, under a task-like header).
+ */
+function categoryAsSection(rows: TableRow[]): TableRow[] {
+  if (rows.length < 2) return rows;
+  const titled = rows.filter((r) => r.cells.has('title')).length;
+  const content = rows.filter((r) => r.cells.has('content')).length;
+  if (!(content === rows.length && titled < rows.length && titled > 0)) return rows;
+  let section: TableRow['section'] = null;
+  return rows.map((r) => {
+    const cell = r.cells.get('title');
+    if (cell) section = { number: cell.value, title: cell.value, cell };
+    const cells = new Map(r.cells);
+    cells.delete('title');
+    return { ...r, section, cells };
+  });
 }

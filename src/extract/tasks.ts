@@ -1,10 +1,13 @@
-// Tasks of one document: which items are tasks, their sections, clauses, assignments, targets and deadlines.
-import type { Assignment, Clause, DocumentRule, Task } from '../model/schema.js';
+// Tasks of one document: which items are tasks, their sections, clauses (with the part each speaks for),
+// assignments, leaders, targets and deadlines.
+import type { Assignment, Clause, DocumentRule, Leader, Scope, Task } from '../model/schema.js';
 import type { DocumentNode, ItemNode } from '../parse/types.js';
-import type { ExtractContext } from './context.js';
+import type { ClauseReading, Range } from './clauses.js';
+import type { ExtractContext, Where } from './context.js';
 import { findClauses, type FoundClause } from './find-clauses.js';
 import { findDeadlines } from './deadlines.js';
-import { FIRST_LISTED_LEAD } from './rules.js';
+import type { PersonMention } from './people.js';
+import { FIRST_LISTED_LEAD, ruleScope } from './rules.js';
 import { findTargets } from './targets.js';
 import { allLines, headingOf, items, ownLines, topItems, type TextLine } from './tree.js';
 import { readUnit, type UnitRegistry } from './units.js';
@@ -15,7 +18,7 @@ export interface TaskOptions {
   readonly registry: UnitRegistry;
   /** members of the annex's work group, for 各成员单位 */
   readonly groupMembers: readonly string[];
-  /** rules in force for the whole annex */
+  /** rules in force for the whole annex (its own, then the notice's) */
   readonly annexRules: readonly DocumentRule[];
   /** apply the first-listed-lead convention where the document states none (marked inferred) */
   readonly firstListedLead: boolean;
@@ -26,8 +29,10 @@ export interface TaskOptions {
 }
 
 const GOALS = /目标/;
-const TASKS = /任务|措施|举措|重点工作|主要内容|工作内容|工作安排|工作重点/;
-const ORGANISATION = /机制|组织|保障|要求|领导|实施/;
+// The headings of a plan's closing parts, which name units but assign no task: 保障措施, 组织实施, 工作要求 …
+// (强化要素保障 is not one: a plan may put tasks under it.)
+const ORGANISATION = /保障措施|组织实施|组织领导|组织保障|工作要求|实施保障|保障机制|推进机制|工作机制|工作保障|纪律要求|督查考核|监督考核|考核评估|实施步骤|步骤安排/;
+const TASKS = /任务|措施|举措|重点工作|主要内容|工作内容|工作安排|工作重点|工作事项|项目安排|责任分工/;
 
 export interface Parts {
   readonly goals: ItemNode | null;
@@ -39,37 +44,59 @@ export function partsOf(doc: DocumentNode): Parts {
   const top = topItems(doc);
   const heading = (i: ItemNode) => headingOf(i.value);
   const goals = top.find((i) => GOALS.test(heading(i)) && heading(i).length <= 12) ?? null;
-  const tasks = top.find((i) => i !== goals && TASKS.test(heading(i)) && heading(i).length <= 12) ?? null;
-  const organisation = top.filter((i) => i !== goals && i !== tasks && ORGANISATION.test(heading(i)));
+  const tasks = top.find((i) => i !== goals && TASKS.test(heading(i)) && !ORGANISATION.test(heading(i)) && heading(i).length <= 12) ?? null;
+  const organisation = top.filter((i) => i !== goals && i !== tasks && ORGANISATION.test(heading(i)) && heading(i).length <= 12);
+  // Items under an unnumbered 保障措施 line (1. 2. 3. numbered like the tasks above it) are not tasks either.
+  let under: string | null = null;
+  for (const c of doc.children) {
+    if (c.type === 'paragraph' && c.heading) under = c.value;
+    else if (c.type === 'item' && under && ORGANISATION.test(under) && !organisation.includes(c)) organisation.push(c);
+  }
   return { goals, tasks, organisation };
 }
 
+type Found = { item: ItemNode; ancestors: ItemNode[] };
+
 /** Pick the task level: the shallowest numbering style whose items carry their own clauses; else the leaves. */
-function taskItems(ctx: ExtractContext, area: ItemNode | DocumentNode, leavesAreTasks: boolean): Array<{ item: ItemNode; ancestors: ItemNode[] }> {
-  const all = [...items(area)];
-  let best: { depth: number; style: string } | null = null;
+function taskItems(ctx: ExtractContext, area: ItemNode | DocumentNode, parts: Parts, leavesAreTasks: boolean): Found[] {
+  // Where the plan has no 重点任务 heading, its goals and its 保障措施 are still not tasks.
+  const skip = new Set<ItemNode>(area === parts.tasks ? [] : [...parts.organisation, ...(parts.goals ? [parts.goals] : [])]);
+  for (const n of notesOf(area)) skip.add(n);
+  const all = [...items(area)].filter(({ item, ancestors }) => !skip.has(item) && !ancestors.some((a) => skip.has(a)));
+  // Per style: how deep it first stands, how many items it has, how many of them carry a clause of their own.
+  const styles = new Map<string, { depth: number; total: number; carrying: number }>();
   for (const { item, ancestors } of all) {
-    if (best && ancestors.length >= best.depth) continue;
-    if (findClauses(ctx.text.parse, ownLines(item), ctx.clauseCache).clauses.length > 0) best = { depth: ancestors.length, style: item.style };
+    const s = styles.get(item.style) ?? { depth: ancestors.length, total: 0, carrying: 0 };
+    s.depth = Math.min(s.depth, ancestors.length);
+    s.total++;
+    if (findClauses(ctx.text.parse, ownLines(item), ctx.lex, ctx.clauseCache).clauses.some(assigns)) s.carrying++;
+    styles.set(item.style, s);
   }
-  if (best) return all.filter(({ item }) => item.style === best!.style);
+  // The shallowest style most of whose items carry clauses (one stray clause under a heading does not make headings
+  // tasks); failing that, the style with the most.
+  const ranked = [...styles].filter(([, s]) => s.carrying > 0).sort((a, b) => a[1].depth - b[1].depth);
+  const best = ranked.find(([, s]) => s.carrying * 2 >= s.total) ?? [...ranked].sort((a, b) => b[1].carrying - a[1].carrying)[0];
+  if (best) return all.filter(({ item }) => item.style === best[0]);
   if (!leavesAreTasks) return [];
   return all.filter(({ item }) => !item.children.some((c) => c.type === 'item'));
 }
 
-function textOf(ctx: ExtractContext, lines: readonly TextLine[]): string {
-  return lines.map((l) => ctx.display(l.start, l.end).trim()).join('\n');
-}
+const assigns = (c: FoundClause): boolean => c.reading.mentions.length > 0;
 
-/** The parse view of `lines` with the clauses blanked out, for targets and deadlines to read. */
-function masked(ctx: ExtractContext, line: TextLine, clauses: readonly FoundClause[]): string {
-  let s = ctx.parse(line.start, line.end);
-  for (const c of clauses) {
-    const a = Math.max(c.outerStart, line.start);
-    const b = Math.min(c.outerEnd, line.end);
-    if (a < b) s = s.slice(0, a - line.start) + ' '.repeat(b - a) + s.slice(b - line.start);
+/** 注：1.…  2.…  3.…: numbered notes under a table or a list are items of the parser, not tasks. */
+function notesOf(node: ItemNode | DocumentNode): ItemNode[] {
+  const out: ItemNode[] = [];
+  const stack: Array<ItemNode | DocumentNode> = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    let inNote = false;
+    for (const c of n.children) {
+      if (c.type === 'paragraph') inNote = c.heading ? false : /^(?:注|说明|备注|附注)\s*[:：]/.test(c.value) || (inNote && !c.cells);
+      else if (inNote) out.push(c);
+      else stack.push(c);
+    }
   }
-  return s;
+  return out;
 }
 
 /** A section as found: its number, heading and where it stands. */
@@ -80,11 +107,17 @@ export interface FoundSection {
   readonly end: number;
 }
 
-export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Parts, options: TaskOptions): { tasks: Task[]; sections: FoundSection[]; rules: DocumentRule[] } {
+interface TaskResult {
+  tasks: Task[];
+  sections: FoundSection[];
+  rules: DocumentRule[];
+}
+
+export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Parts, options: TaskOptions): TaskResult {
   const area = parts.tasks ?? doc;
-  const found = taskItems(ctx, area, options.leavesAreTasks);
-  if (!found.some(({ item }) => findClauses(ctx.text.parse, allLines(item), ctx.clauseCache).clauses.length)) {
-    const rows = readTaskTables(doc);
+  const found = taskItems(ctx, area, parts, options.leavesAreTasks);
+  if (!found.some(({ item }) => findClauses(ctx.text.parse, allLines(item), ctx.lex, ctx.clauseCache).clauses.some(assigns))) {
+    const rows = readTaskTables(doc, ctx.text.parse, ctx.lex);
     if (rows.length) return tableTasks(ctx, rows, options);
   }
   const ordinals = found.map(({ item }) => item.ordinal);
@@ -92,11 +125,8 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
   if (!unique && found.length) {
     ctx.report('warning', 'duplicate-task-number', `附件任务编号重复,改用顺序编号 (task numbers repeat; ids use running order)`, found[0].item.position.start.offset!, found[0].item.position.end.offset!, { annex: options.annexId });
   }
-  const sections: FoundSection[] = [];
-  const rules: DocumentRule[] = [];
-  const tasks: Task[] = [];
+  const result: TaskResult = { tasks: [], sections: [], rules: [] };
   let previous = 0;
-
   found.forEach(({ item, ancestors }, n) => {
     const id = `${options.annexId}.T${unique ? item.ordinal : n + 1}`;
     const where = { annex: options.annexId, task: id };
@@ -104,83 +134,171 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
       ctx.report('warning', 'numbering-gap', `任务编号不连续: ${previous} 之后是 ${item.ordinal} (numbering gap)`, item.position.start.offset!, item.valueStart, where);
     }
     previous = item.ordinal;
-    const inArea = ancestors.filter((a) => a !== parts.tasks);
-    const section = inArea.at(-1) ?? null;
-    if (section && !sections.some((s) => s.start === section.position.start.offset)) {
+    const section = ancestors.filter((a) => a !== parts.tasks).at(-1) ?? null;
+    if (section && !result.sections.some((s) => s.start === section.position.start.offset)) {
       const end = section.valueStart + section.value.length;
-      sections.push({ number: section.number, title: headingOf(ctx.display(section.valueStart, end)), start: section.position.start.offset!, end });
+      result.sections.push({ number: section.number, title: headingOf(ctx.display(section.valueStart, end)), start: section.position.start.offset!, end });
     }
-
-    const lines = allLines(item);
-    const { clauses: foundClauses, problems } = findClauses(ctx.text.parse, lines, ctx.clauseCache);
-    for (const p of problems) {
-      const reason = p.ruleId === 'unbalanced-bracket' ? '括号不配对,责任分工可能未读全 (unbalanced bracket)' : '看起来是责任分工,但未能读懂 (clause not understood)';
-      ctx.report('warning', p.ruleId, reason, p.start, p.end, where);
-    }
-    const clauses: Clause[] = [];
-    const assignments: Assignment[] = [];
-    foundClauses.forEach((fc, index) => {
-      clauses.push({ index, form: fc.form, raw: ctx.raw(fc.start, fc.end), span: ctx.span(fc.start, fc.end) });
-      for (const r of fc.reading.rules) {
-        const scope = /以下|下同|后同/.test(ctx.parse(r.start, r.end)) ? 'following' : 'annex';
-        const rule: DocumentRule = { id: FIRST_LISTED_LEAD, scope, raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) };
-        rules.push(rule);
-        if (scope === 'following') options.carried.rule = rule;
-      }
-      for (const u of fc.reading.unclear) {
-        ctx.report('warning', 'unclear-clause', `未说明职责的单位: ${ctx.display(u.start, u.end)} (unit with no role)`, u.start, u.end, where);
-      }
-      const clauseAssignments = assignClause(ctx, fc, index, options, where);
-      applyConvention(clauseAssignments, fc, options, rules);
-      assignments.push(...clauseAssignments);
-    });
-    if (foundClauses.length && !assignments.some((a) => a.role === 'lead')) {
-      reportNoLead(ctx, foundClauses[0].start, foundClauses[0].end, where);
-    }
-    if (!foundClauses.length && !problems.length) {
-      ctx.report('info', 'no-clause', `任务没有责任分工 (no responsibility clause)`, item.position.start.offset!, item.valueStart + item.value.length, where);
-    }
-
-    const targets = [];
-    const deadlines = [];
-    for (const line of lines) {
-      const view = masked(ctx, line, foundClauses);
-      targets.push(...findTargets(view, line.start).map((t) => ctx.target(t)));
-      deadlines.push(...findDeadlines(view, line.start).map((d) => ctx.deadline(d)));
-    }
-    const start = item.position.start.offset!;
-    const end = item.position.end.offset!;
-    tasks.push({
-      id,
-      number: item.number,
-      section: section?.number ?? null,
-      sectionTitle: section ? headingOf(section.value) : null,
-      title: headingOf(ctx.display(item.valueStart, item.valueStart + item.value.length)),
-      text: textOf(ctx, lines),
-      clauses,
-      assignments,
-      targets,
-      deadlines,
-      span: ctx.span(start, end),
-    });
+    result.tasks.push(readTask(ctx, item, id, section, options, where, result.rules));
   });
-  return { tasks, sections, rules };
+  return result;
 }
 
-function reportNoLead(ctx: ExtractContext, start: number, end: number, where: { annex: string; task: string }): void {
+/** Which item (the task or one of its sub-items) each line of the task belongs to, by line start. */
+function ownersOf(task: ItemNode): Map<number, ItemNode> {
+  const owners = new Map<number, ItemNode>();
+  const stack: ItemNode[] = [task];
+  while (stack.length) {
+    const item = stack.pop()!;
+    for (const line of ownLines(item)) owners.set(line.start, item);
+    for (const c of item.children) if (c.type === 'item') stack.push(c);
+  }
+  return owners;
+}
+
+/** The part of the task each clause speaks for: its sub-item, the sentences since the clause before it, or all. */
+function scopesOf(ctx: ExtractContext, task: ItemNode, lines: readonly TextLine[], clauses: readonly FoundClause[]): Array<{ kind: Scope['kind']; start: number; end: number }> {
+  const owners = ownersOf(task);
+  const ownerOf = (at: number): ItemNode => {
+    let line = lines[0];
+    for (const l of lines) if (l.start <= at) line = l;
+    return owners.get(line.start) ?? task;
+  };
+  const whole = { kind: 'task' as const, start: task.position.start.offset!, end: task.position.end.offset! };
+  const inText = clauses.filter((c) => c.form !== 'line' && ownerOf(c.start) === task);
+  // The heading sentence (推进特殊群体关爱。) is the whole task's; the first part starts after it.
+  const value = ctx.parse(task.valueStart, task.valueStart + task.value.length);
+  const stop = value.search(/[。;]/);
+  let from = stop >= 0 && inText.length > 1 && task.valueStart + stop < inText[0].outerStart ? task.valueStart + stop + 1 : task.valueStart;
+  return clauses.map((c) => {
+    const owner = ownerOf(c.start);
+    if (owner !== task) return { kind: 'item', start: owner.position.start.offset!, end: owner.position.end.offset! };
+    if (c.form === 'line' || inText.length < 2) return whole;
+    // Sentences: from the end of the clause before (past its full stop) to the end of this one.
+    let end = c.outerEnd;
+    if (/[。;]/.test(ctx.parse(end, end + 1))) end++;
+    let start = from;
+    while (start < end && /[\s。;,]/.test(ctx.parse(start, start + 1))) start++;
+    from = end;
+    return { kind: 'sentence', start, end };
+  });
+}
+
+function readTask(ctx: ExtractContext, item: ItemNode, id: string, section: ItemNode | null, options: TaskOptions, where: Where, rules: DocumentRule[]): Task {
+  const lines = allLines(item);
+  const { clauses: found, problems } = findClauses(ctx.text.parse, lines, ctx.lex, ctx.clauseCache);
+  for (const p of problems) {
+    const reason = p.ruleId === 'unbalanced-bracket' ? '括号不配对,责任分工可能未读全 (unbalanced bracket)' : '看起来是责任分工,但未能读懂 (clause not understood)';
+    ctx.report('warning', p.ruleId, reason, p.start, p.end, where);
+  }
+  const scopes = scopesOf(ctx, item, lines, found);
+  const clauses: Clause[] = [];
+  const assignments: Assignment[] = [];
+  const leaders: Leader[] = [];
+  found.forEach((fc, index) => {
+    const scope = scopes[index];
+    clauses.push({ index, form: fc.form, raw: ctx.raw(fc.start, fc.end), span: ctx.span(fc.start, fc.end), scope: { kind: scope.kind, span: ctx.span(scope.start, scope.end) } });
+    const own = statedRules(ctx, fc.reading, options, rules);
+    reportUnclear(ctx, fc.reading, where);
+    leaders.push(...leadersOf(ctx, fc.reading.leaders, leaders));
+    const clauseAssignments = assignClause(ctx, fc.reading, index, options, where);
+    applyConvention(clauseAssignments, own.at(-1) ?? options.carried.rule ?? options.annexRules[0] ?? null, options);
+    assignments.push(...clauseAssignments);
+  });
+  if (found.some(assigns) && !assignments.some((a) => a.role === 'lead')) reportNoLead(ctx, found[0].start, found[0].end, where);
+  if (!found.length && !problems.length) {
+    ctx.report('info', 'no-clause', `任务没有责任分工 (no responsibility clause)`, item.position.start.offset!, item.valueStart + item.value.length, where);
+  }
+  // Names are not figures: targets and deadlines read the text with the units and people blanked out.
+  const names: Range[] = found.flatMap((c) => [...c.reading.mentions, ...c.reading.leaders]);
+  const targets = [];
+  const deadlines = [];
+  for (const line of lines) {
+    const view = blanked(ctx.parse(line.start, line.end), line.start, names);
+    targets.push(...findTargets(view, line.start).map((t) => ctx.target(t)));
+    deadlines.push(...findDeadlines(view, line.start).map((d) => ctx.deadline(d)));
+  }
+  return {
+    id,
+    number: item.number,
+    section: section?.number ?? null,
+    sectionTitle: section ? headingOf(section.value) : null,
+    title: titleOf(ctx, item, found),
+    text: lines.map((l) => ctx.display(l.start, l.end).trim()).join('\n'),
+    clauses,
+    assignments,
+    leaders,
+    targets,
+    deadlines,
+    span: ctx.span(item.position.start.offset!, item.position.end.offset!),
+  };
+}
+
+/** The heading sentence, with any clause that stands in it (【牵头单位：…】加快…) taken out. */
+function titleOf(ctx: ExtractContext, item: ItemNode, clauses: readonly FoundClause[]): string {
+  const start = item.valueStart;
+  const end = start + item.value.length;
+  let text = ctx.display(start, end);
+  for (const c of [...clauses].reverse()) {
+    if (c.outerStart >= start && c.outerEnd <= end && c.form === 'parenthetical') text = text.slice(0, c.outerStart - start) + text.slice(c.outerEnd - start);
+  }
+  return headingOf(text.trim());
+}
+
+function blanked(view: string, offset: number, ranges: readonly Range[]): string {
+  let s = view;
+  for (const r of ranges) {
+    const a = Math.max(r.start - offset, 0);
+    const b = Math.min(r.end - offset, s.length);
+    if (a < b) s = s.slice(0, a) + ' '.repeat(b - a) + s.slice(b);
+  }
+  return s;
+}
+
+/** Conventions a clause states: recorded on the annex, carried onward when they say 下同. */
+function statedRules(ctx: ExtractContext, reading: ClauseReading, options: TaskOptions, rules: DocumentRule[]): DocumentRule[] {
+  return reading.rules.map((r) => {
+    const scope = ruleScope(ctx.parse(r.start, r.end), ctx.lex, 'clause');
+    const rule: DocumentRule = { id: FIRST_LISTED_LEAD, scope, raw: ctx.raw(r.start, r.end), span: ctx.span(r.start, r.end) };
+    rules.push(rule);
+    if (scope === 'following') options.carried.rule = rule;
+    return rule;
+  });
+}
+
+function reportUnclear(ctx: ExtractContext, reading: ClauseReading, where: Where): void {
+  for (const u of reading.unclear) {
+    ctx.report('warning', 'unclear-clause', `未说明职责的单位: ${ctx.display(u.start, u.end)} (unit with no role)`, u.start, u.end, where);
+  }
+}
+
+/** People of a clause, each once per task: name and title from the display text. */
+function leadersOf(ctx: ExtractContext, people: readonly PersonMention[], known: readonly Leader[]): Leader[] {
+  const out: Leader[] = [];
+  for (const p of people) {
+    const name = ctx.display(p.start, p.nameEnd).trim();
+    if (!name || known.some((l) => l.name === name) || out.some((l) => l.name === name)) continue;
+    out.push({ name, title: p.title ? ctx.display(p.title.start, p.title.end).trim() : null, ...ctx.mention(p.start, p.end) });
+  }
+  return out;
+}
+
+function reportNoLead(ctx: ExtractContext, start: number, end: number, where: Where): void {
   ctx.report('info', 'no-lead', `任务未写明牵头单位,全部记为责任单位 (no lead named)`, start, end, where);
 }
 
-function assignClause(ctx: ExtractContext, fc: FoundClause, index: number, options: TaskOptions, where: { annex: string; task: string }): Assignment[] {
+function assignClause(ctx: ExtractContext, reading: ClauseReading, index: number, options: TaskOptions, where: Where): Assignment[] {
   const out: Assignment[] = [];
   const seen = new Set<string>();
-  const raw = ctx.raw(fc.start, fc.end);
-  const span = ctx.span(fc.start, fc.end);
-  for (const m of fc.reading.mentions) {
-    const collectiveOfMembers = /^(?:各|全体|其他)?成员单位$/.test(m.written) && options.groupMembers.length > 0;
+  for (const m of reading.mentions) {
+    const written = ctx.parse(m.start, m.end);
+    const collectiveOfMembers = /^(?:各|全体|其他)?成员单位$/.test(written) && options.groupMembers.length > 0;
     const tokens = collectiveOfMembers
       ? options.groupMembers.map((name) => ({ name, parent: null, desk: null, alias: null, kind: 'unit' as const }))
-      : readUnit(m.written);
+      : readUnit(`${m.level && !ctx.places.some((p) => written.startsWith(p)) ? m.level : ''}${written}`, ctx.lex);
+    if (m.doubtful && !collectiveOfMembers) {
+      ctx.report('info', 'unit-doubtful', `按位置读作单位,名称不像常见机构: ${ctx.display(m.start, m.end)} (read as a unit from its place; add it to a --lexicon file if it is one)`, m.start, m.end, where);
+    }
     for (const token of tokens) {
       const unit = collectiveOfMembers ? token.name : options.registry.add(token, m.start);
       if (seen.has(unit)) {
@@ -191,14 +309,13 @@ function assignClause(ctx: ExtractContext, fc: FoundClause, index: number, optio
       out.push({
         role: m.role,
         unit,
-        raw,
+        raw: ctx.raw(m.start, m.end),
         clause: index,
         inferred: false,
         rule: null,
-        resolvedFrom: collectiveOfMembers ? m.written : null,
+        resolvedFrom: collectiveOfMembers ? written : null,
         desk: token.desk,
-        mention: ctx.mention(m.start, m.end),
-        span,
+        span: ctx.span(m.start, m.end),
       });
     }
   }
@@ -206,9 +323,8 @@ function assignClause(ctx: ExtractContext, fc: FoundClause, index: number, optio
 }
 
 /** Where a clause names no lead, a stated (or requested) first-listed convention makes its first unit the lead. */
-function applyConvention(assignments: Assignment[], fc: FoundClause | null, options: TaskOptions, ownRules: readonly DocumentRule[]): void {
+function applyConvention(assignments: Assignment[], rule: DocumentRule | null, options: TaskOptions): void {
   if (assignments.length === 0 || assignments.some((a) => a.role === 'lead')) return;
-  const rule = ownRules.at(-1) ?? options.carried.rule ?? options.annexRules[0] ?? null;
   const first = assignments[0];
   if (first.role !== 'responsible') return;
   if (rule) {
@@ -220,12 +336,10 @@ function applyConvention(assignments: Assignment[], fc: FoundClause | null, opti
     first.inferred = true;
     first.rule = `${FIRST_LISTED_LEAD}:option`;
   }
-  void fc;
 }
 
-
-/** Tasks read from table rows: the role columns are the clauses, the 完成时限 column the deadline. */
-function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: TaskOptions): ReturnType<typeof extractTasks> {
+/** Tasks read from table rows: the role and people columns are the clauses, the 完成时限 column the deadline. */
+function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: TaskOptions): TaskResult {
   const numbers = rows.map((r) => r.ordinal);
   const unique = numbers.every((n) => n !== null) && new Set(numbers).size === numbers.length;
   const sections: FoundSection[] = [];
@@ -236,18 +350,22 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
     }
     const id = `${options.annexId}.T${unique ? row.ordinal : n + 1}`;
     const where = { annex: options.annexId, task: id };
+    const start = row.row.position.start.offset!;
+    const end = row.row.position.end.offset!;
     const clauses: Clause[] = [];
     const assignments: Assignment[] = [];
-    row.mentions.forEach(({ cell, mentions }, index) => {
-      const start = cell.position.start.offset!;
-      const end = cell.position.end.offset!;
-      clauses.push({ index, form: 'table', raw: ctx.raw(start, end), span: ctx.span(start, end) });
-      const fc: FoundClause = { form: 'table', start, end, outerStart: start, outerEnd: end, reading: { mentions, unclear: [], rules: [] } };
-      assignments.push(...assignClause(ctx, fc, index, options, where));
+    const leaders: Leader[] = [];
+    row.clauses.forEach(({ cell, reading }, index) => {
+      const a = cell.position.start.offset!;
+      const b = cell.position.end.offset!;
+      clauses.push({ index, form: 'table', raw: ctx.raw(a, b), span: ctx.span(a, b), scope: { kind: 'task', span: ctx.span(start, end) } });
+      reportUnclear(ctx, reading, where);
+      leaders.push(...leadersOf(ctx, reading.leaders, leaders));
+      assignments.push(...assignClause(ctx, reading, index, options, where));
     });
     // In a table the lead column is the convention; a row without one falls back like any clause.
-    if (!assignments.some((a) => a.role === 'lead') && assignments.length) {
-      applyConvention(assignments, null, options, []);
+    if (assignments.length && !assignments.some((a) => a.role === 'lead')) {
+      applyConvention(assignments, options.carried.rule ?? options.annexRules[0] ?? null, options);
       if (!assignments.some((a) => a.role === 'lead')) reportNoLead(ctx, clauses[0].span.start, clauses[0].span.end, where);
     }
     const textCells = (['title', 'content', 'target'] as const).map((k) => row.cells.get(k)).filter((c) => c !== undefined);
@@ -260,8 +378,6 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
       deadlines.push({ kind: 'by-date', date: null, period: null, raw: ctx.raw(a, b), span: ctx.span(a, b) });
     }
     const head = row.cells.get('title') ?? row.cells.get('content') ?? textCells[0];
-    const start = row.row.position.start.offset!;
-    const end = row.row.position.end.offset!;
     return {
       id,
       number: row.number ?? String(n + 1),
@@ -271,6 +387,7 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
       text: textCells.map((c) => ctx.display(c.position.start.offset!, c.position.end.offset!)).join('\n'),
       clauses,
       assignments,
+      leaders,
       targets,
       deadlines,
       span: ctx.span(start, end),

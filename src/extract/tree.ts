@@ -13,13 +13,22 @@ export function ownLines(item: ItemNode): TextLine[] {
   return lines;
 }
 
-/** Every line of an item and its descendants, in order. */
+/** Every line of an item and its descendants, in order (a loop, not recursion: a document may nest deeply). */
 export function allLines(node: ItemNode | DocumentNode): TextLine[] {
-  const lines: TextLine[] = node.type === 'item' ? [{ start: node.valueStart, end: node.valueStart + node.value.length }] : [];
-  for (const c of node.children) {
-    if (c.type === 'paragraph') {
-      if (!c.chrome) lines.push(span(c));
-    } else lines.push(...allLines(c));
+  const lines: TextLine[] = [];
+  const stack: Array<ItemNode | DocumentNode | TextLine> = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!('type' in n)) {
+      lines.push(n);
+      continue;
+    }
+    if (n.type === 'item') lines.push({ start: n.valueStart, end: n.valueStart + n.value.length });
+    for (let i = n.children.length - 1; i >= 0; i--) {
+      const c = n.children[i];
+      if (c.type === 'item') stack.push(c);
+      else if (!c.chrome) stack.push(span(c));
+    }
   }
   return lines;
 }

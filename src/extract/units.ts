@@ -1,4 +1,5 @@
 // Unit names: how one mention in a clause becomes a canonical unit (desks, aliases, collectives), and the registry.
+import { defaultLexicon, type Lexicon } from './lexicon.js';
 
 /** The shape of a unit token after splitting a list: its canonical name plus what the brackets said. */
 export interface UnitToken {
@@ -9,39 +10,22 @@ export interface UnitToken {
   readonly kind: 'unit' | 'collective';
 }
 
-const ADMIN_PREFIX = /^(?:区|县|市|省|州|旗|盟|镇|乡|国家|国务院|中央|自治区|[\u4e00-\u9fa5]{1,6}(?:省|市|县|区))/;
-const ORG_SUFFIX =
-  /(?:局|委|办|院|厅|部|署|会|中心|公司|队|所|站|室|处|科|组|团|联|社|政府|单位|部门|机构|企业|专班|支队|大队|中队|银行|集团|街道|乡|镇|委员会|办公室|法院|检察院|学校|医院|馆|台|协会|总会|行|园区|管委会|办事处|司|军分区|武装部|人大|政协|海关|营业部|分行|支行|管理处|分中心|研究院|研究所|大学)$/;
-const COLLECTIVE = /^(?:各|其他|其它|有关|相关|所有|全体)|各(?:乡镇|乡|镇|街道|村|社区|县|市|区|州|省|部门|单位|级)|(?:有关|相关|各)(?:[\u4e00-\u9fa5]{0,8})(?:单位|部门|企业|机构|政府|成员单位)$|(?:单位|部门|企业|机构|成员单位)$/;
-
-export function isCollective(name: string): boolean {
-  return COLLECTIVE.test(name);
-}
-
-/** Does this token read like the name of an organisation (as opposed to prose that happens to sit in brackets)? */
-export function isUnitLike(name: string): boolean {
-  if (name.length < 2 || name.length > 40) return false;
-  if (/[。!?]/.test(name)) return false;
-  const bare = name.replace(/[〈(][^〈〉()]*[〉)]$/, '');
-  return ORG_SUFFIX.test(bare) || isCollective(bare) || /^(各|其他|有关|相关)/.test(name);
-}
-
 /** Bracket content that names another unit is an alias (区财政局〈区国资局〉); short labels are desks (〈科技、工信〉). */
-function looksLikeAlias(inner: string): boolean {
-  return inner.length >= 3 && ADMIN_PREFIX.test(inner) && ORG_SUFFIX.test(inner);
+function looksLikeAlias(inner: string, lex: Lexicon): boolean {
+  return inner.length >= 3 && lex.levelPrefix.test(inner) && lex.unitSuffix.test(inner);
 }
 
 /**
  * One written unit (already split from its list, trimmed of 等 and 由) → tokens.
  * 区发展和改革局〈科技、工信〉 gives two desk tokens; 区财政局(区国资局) one token with an alias.
  */
-export function readUnit(written: string): UnitToken[] {
+export function readUnit(written: string, lex: Lexicon = defaultLexicon): UnitToken[] {
   const name = written.trim();
-  if (isCollective(name)) return [{ name, parent: null, desk: null, alias: null, kind: 'collective' }];
+  if (lex.collective.test(name)) return [{ name, parent: null, desk: null, alias: null, kind: 'collective' }];
   const m = /^(.+?)[〈(]([^〈〉()]+)[〉)]$/.exec(name);
   if (!m) return [{ name, parent: null, desk: null, alias: null, kind: 'unit' }];
   const [, base, inner] = m;
-  if (looksLikeAlias(inner)) return [{ name: base, parent: null, desk: null, alias: inner, kind: 'unit' }];
+  if (looksLikeAlias(inner, lex)) return [{ name: base, parent: null, desk: null, alias: inner, kind: 'unit' }];
   return inner
     .split(/[、,]/)
     .map((d) => d.trim())

@@ -1,7 +1,7 @@
 // The Plan: the public contract of fenjie. Types, validation and the published JSON Schema all come from here.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '2.0.0';
 
 /**
  * Where an item came from: offsets into the decoded source text (0-based), line and column 1-based (unist convention);
@@ -50,29 +50,49 @@ export const Deadline = z.object({
 });
 export type Deadline = z.infer<typeof Deadline>;
 
-/** One unit's role in one task, read from one responsibility clause. */
+/** One unit's role in one task, read from one responsibility clause (`task.clauses[clause]`). */
 export const Assignment = z.object({
   role: Role,
-  unit: z.string().describe('canonical unit name'),
-  raw: z.string().describe('the responsibility clause as written'),
-  clause: z.number().int().nonnegative().describe('index of the clause within the task'),
+  unit: z.string().describe('canonical unit name: a level prefix shared through a list written out, an alias resolved'),
+  raw: z.string().describe('the unit as written in the clause (for a member of a resolved collective: the collective as written)'),
+  clause: z.number().int().nonnegative().describe('index of the clause within the task (its text and what it covers are there)'),
   inferred: z.boolean().describe('true when the role comes from a convention or document rule, not the clause words'),
   rule: z.string().nullable().describe('the rule id that gave the role when inferred'),
   resolvedFrom: z.string().nullable().describe('the collective the unit was resolved from, e.g. 各成员单位'),
-  desk: z.string().nullable().describe('the desk of a bureau, e.g. 科技 for 区发展和改革局〈科技〉'),
-  mention: Mention.nullable().describe('the unit name as written inside the clause'),
-  span: Span,
+  desk: z.string().nullable().describe('the desk of a bureau, e.g. 科技 for 某局〈科技〉'),
+  span: Span.describe('where `raw` stands'),
 });
 export type Assignment = z.infer<typeof Assignment>;
 
-/** A responsibility clause as found in the text: （A牵头，B按职责分工负责）, 责任单位：… lines, table cells. */
-export const Clause = z.object({
-  index: z.number().int().nonnegative(),
-  form: z.enum(['parenthetical', 'line', 'table']),
-  raw: z.string(),
+/** How a clause is written; each is one recogniser of `src/extract/forms/`. */
+export const ClauseForm = z.enum(['parenthetical', 'line', 'sentence', 'table']);
+export type ClauseForm = z.infer<typeof ClauseForm>;
+
+/** The part of a task a clause speaks for: the whole task, one sub-item （1）①, or the sentences before it. */
+export const Scope = z.object({
+  kind: z.enum(['task', 'item', 'sentence']),
   span: Span,
 });
+export type Scope = z.infer<typeof Scope>;
+
+/** A responsibility clause as found in the text: （A牵头，B按职责分工负责）, 责任单位：… lines, sentences, table cells. */
+export const Clause = z.object({
+  index: z.number().int().nonnegative(),
+  form: ClauseForm,
+  raw: z.string(),
+  span: Span,
+  scope: Scope.describe('the part of the task this clause assigns'),
+});
 export type Clause = z.infer<typeof Clause>;
+
+/** 责任领导 / 牵头领导 / 分管领导: a person answerable for a task. People are never units. */
+export const Leader = z.object({
+  name: z.string().describe('the name as written, without the title: 周建华'),
+  title: z.string().nullable().describe('the office where the text gives it: 副区长'),
+  raw: z.string().describe('as written: 周建华（副区长）'),
+  span: Span,
+});
+export type Leader = z.infer<typeof Leader>;
 
 export const Task = z.object({
   id: z.string().regex(/^A\d+\.T\d+$/),
@@ -83,6 +103,7 @@ export const Task = z.object({
   text: z.string().describe('the whole task text, responsibility clauses included'),
   clauses: z.array(Clause),
   assignments: z.array(Assignment),
+  leaders: z.array(Leader),
   targets: z.array(Target),
   deadlines: z.array(Deadline),
   span: Span,

@@ -10,6 +10,8 @@ import type { CellNode, DocumentNode, ItemNode, NumberStyle, ParagraphNode, Root
 
 const ANNEX_MARKER = /^附\s*件\s*(\d{1,3}|[一二三四五六七八九十]{1,3})?\s*:?\s*$/;
 const TRIM = /^[ \r]+|[ \r]+$/g;
+// The names of a plan's parts, standing unnumbered on their own line: 工作目标, 重点任务, 保障措施, 组织实施 …
+const SECTION_HEADING = /^[\u4e00-\u9fa5]{0,6}(?:目标|任务|措施|保障|要求|实施|机制|原则|思路|步骤|安排|分工|背景|依据|范围|内容|重点)$/;
 const SIGNATURE_DATE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 // Web-page debris that survives copy-paste from a portal: kept in the tree (so nothing is lost) but flagged.
 const CHROME = /^(?:您当前的位置|当前位置|\[?打印本页\]?|\[?关闭窗口\]?|分享到|【打印本页】|【关闭窗口】)/;
@@ -51,6 +53,8 @@ export function parseNotice(text: string, options: ParseOptions = {}): RootNode 
   let doc = newDocument(0, null, 0);
   documents.push(doc);
   let stack: ItemNode[] = [];
+  // The last 1. 2. 3. item seen, whatever opened since: 12.5G网络… after 11. is item 12.
+  let lastArabic = 0;
 
   function newDocument(annex: number, marker: ParagraphNode | null, start: number): DocumentNode {
     return { type: 'document', annex, marker, children: [], position: pos(start, start) };
@@ -92,10 +96,21 @@ export function parseNotice(text: string, options: ParseOptions = {}): RootNode 
       stack = [];
       continue;
     }
-    const marker = line.text.includes('\t') ? null : readMarker(line.text);
+    if (SECTION_HEADING.test(line.text)) {
+      // 重点任务 / 保障措施 on a line of its own, unnumbered: it closes the items above it, like a numbered heading.
+      doc.children.push({ type: 'paragraph', value: line.text, heading: true, position: pos(line.start, end) });
+      stack = [];
+      continue;
+    }
+    const row = tableRow(line.text);
+    const marker = row ? null : (readMarker(line.text) ?? readRunOnMarker(line.text, lastArabic));
     if (!marker) {
       const paragraph: ParagraphNode = { type: 'paragraph', value: line.text, position: pos(line.start, end) };
-      if (line.text.includes('\t')) paragraph.cells = cells(line, pos);
+      if (row === 'rule') {
+        paragraph.chrome = true;
+        paragraph.cells = [];
+      }
+      else if (row) paragraph.cells = cells(line, row, pos);
       (stack.at(-1) ?? doc).children.push(paragraph);
       continue;
     }
@@ -110,6 +125,7 @@ export function parseNotice(text: string, options: ParseOptions = {}): RootNode 
       children: [],
       position: pos(line.start, end),
     };
+    if (item.style === 'arabic') lastArabic = item.ordinal;
     // A style already open is a sibling (close everything below it); a new style nests under the open item.
     const level = stack.findIndex((open) => open.style === item.style);
     if (level >= 0) stack = stack.slice(0, level);
@@ -122,10 +138,43 @@ export function parseNotice(text: string, options: ParseOptions = {}): RootNode 
   return root;
 }
 
-function cells(line: Line, pos: (s: number, e: number) => Position): CellNode[] {
+/**
+ * Is this line a table row? TAB-separated (how ingest writes HTML and Word tables), or `|`-separated as copied from
+ * a web page (`| 1 | 任务 | 单位 |` or `1|任务|单位`); a `|---|---|` line is the table's rule, not content.
+ */
+function tableRow(text: string): '\t' | '|' | 'rule' | null {
+  if (text.includes('\t')) return '\t';
+  if (!text.includes('|')) return null;
+  if (/^\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$/.test(text)) return 'rule';
+  const inner = text.replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split('|').length >= 3 ? '|' : null;
+}
+
+/**
+ * 12.5G网络覆盖工程, 5.5G+工业互联网: a title that starts with a digit after `N.` still opens item N when the item
+ * before it at that level is N-1 (readMarker alone must refuse 1.2亿元).
+ */
+function readRunOnMarker(text: string, lastArabic: number): ReturnType<typeof readMarker> {
+  const m = /^(\d{1,4})\.(?=\d)/.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]);
+  if (lastArabic !== n - 1) return null;
+  return { style: 'arabic', number: String(n), ordinal: n, length: m[0].length };
+}
+
+function cells(line: Line, sep: '\t' | '|', pos: (s: number, e: number) => Position): CellNode[] {
   const out: CellNode[] = [];
   let offset = line.start;
-  for (const part of line.text.split('\t')) {
+  let text = line.text;
+  if (sep === '|') {
+    // Outer pipes open and close the row; they are not empty cells.
+    if (text.startsWith('|')) {
+      text = text.slice(1);
+      offset++;
+    }
+    if (text.endsWith('|')) text = text.slice(0, -1);
+  }
+  for (const part of text.split(sep)) {
     const lead = part.length - part.replace(/^ +/, '').length;
     const value = part.trim();
     out.push({ type: 'cell', value, position: pos(offset + lead, offset + lead + value.length) });

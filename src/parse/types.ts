@@ -12,6 +12,8 @@ export interface ParagraphNode extends Node {
   cells?: CellNode[];
   /** site chrome (您当前的位置, 打印本页, 分享到): not content */
   chrome?: boolean;
+  /** an unnumbered heading of a part of the plan (重点任务, 保障措施) on a line of its own */
+  heading?: boolean;
   position: Position;
 }
 

@@ -4,7 +4,8 @@ import type { Highlight } from './highlight.js';
 
 /**
  * Item keys (stable, readable, valid inside ids): t:A2.T1 task, c:A2.T1.0 clause, a:A2.T1.3 assignment,
- * m:A2.T1.3 unit mention, x:A2.T1.0 target, y:A2.T1.0 deadline, g:A1.0 annex goal, g:P.0 plan goal,
+ * m:A2.T1.3 unit mention, p:A2.T1.0 leader (a person), sc:A2.T1.2 the part clause 2 speaks for (a sub-item or
+ * sentences), x:A2.T1.0 target, y:A2.T1.0 deadline, g:A1.0 annex goal, g:P.0 plan goal,
  * w:A2 work group, s:A1.0 section, n:cmd command, n:cad.0 cadence, d:0 diagnostic.
  */
 export type ItemKey = string;
@@ -14,6 +15,8 @@ export const domId = (prefix: string, side: 's' | 'o', key: ItemKey): string => 
 
 export const ROLE_SYMBOL = { lead: '●', responsible: '○', cooperate: '△' } as const;
 export const ROLE_LABEL = { lead: '牵头', responsible: '负责', cooperate: '配合' } as const;
+/** What a clause's scope is called: the part of the task it assigns. */
+export const SCOPE_LABEL = { task: '全项', item: '分项', sentence: '分句' } as const;
 
 interface Group {
   readonly span: Span;
@@ -46,6 +49,8 @@ export interface ItemOptions {
 /** The outline key a source key is shown under: a mention under its assignment, a clause under its first assignment. */
 function outlineKey(plan: Plan, key: ItemKey): ItemKey {
   if (key.startsWith('m:')) return `a:${key.slice(2)}`;
+  // A clause, and the part it speaks for, are shown under the clause's first assignment.
+  if (key.startsWith('sc:')) key = `c:${key.slice(3)}`;
   if (!key.startsWith('c:')) return key;
   const [annex, task, clause] = key.slice(2).split('.');
   const t = plan.annexes.find((a) => a.id === annex)?.tasks.find((x) => x.id === `${annex}.${task}`);
@@ -88,12 +93,14 @@ export function sourceItems(plan: Plan, options: ItemOptions = {}): SourceItems 
       const units = [...new Set(task.assignments.map((a) => a.unit))];
       add('t', task.span, 2, `t:${task.id}`, ['task', ...(options.taskClass?.(task.id) ?? [])], `${task.id} ${task.title}`, units);
       if (options.tasksOnly) continue;
-      for (const c of task.clauses) add('cl', c.span, 3, `c:${task.id}.${c.index}`, ['cl', `form-${c.form}`], '');
+      for (const c of task.clauses) {
+        add('cl', c.span, 3, `c:${task.id}.${c.index}`, ['cl', `form-${c.form}`], '');
+        if (c.scope.kind !== 'task') add('sc', c.scope.span, 2, `sc:${task.id}.${c.index}`, ['scope', `scope-${c.scope.kind}`], `${SCOPE_LABEL[c.scope.kind]}:${c.raw}`);
+      }
+      task.leaders.forEach((l, i) => add('p', l.span, 6, `p:${task.id}.${i}`, ['ld'], `责任领导 ${l.name}${l.title ? `（${l.title}）` : ''}`));
       task.assignments.forEach((a, j) => {
-        const onClause = task.clauses.some((c) => c.span.start === a.span.start && c.span.end === a.span.end);
         const label = `${ROLE_SYMBOL[a.role]} ${ROLE_LABEL[a.role]} ${a.unit}${a.inferred ? ' (推定)' : ''}`;
-        add(onClause ? 'cl' : 'as', a.span, 4, `a:${task.id}.${j}`, ['as'], label);
-        if (a.mention) add('m', a.mention.span, 6, `m:${task.id}.${j}`, ['mn', `role-${a.role}`], label, [a.unit]);
+        add('m', a.span, 6, `m:${task.id}.${j}`, ['mn', `role-${a.role}`], label, [a.unit]);
       });
       task.targets.forEach((x, i) => add('x', x.span, 5, `x:${task.id}.${i}`, ['tgt'], `指标 ${x.indicator}`));
       task.deadlines.forEach((x, i) => add('y', x.span, 5, `y:${task.id}.${i}`, ['dl'], `时限 ${x.raw}`));

@@ -1,7 +1,7 @@
 // Plan → the browsable outline: notice header, plan goals, annex → section → task → assignments, targets, deadlines.
 import type { Annex, Deadline, Diagnostic, Plan, Target, Task, WorkGroup } from '../model/schema.js';
 import { h, type HastElement, type HChild } from './hast.js';
-import { domId, ROLE_LABEL, ROLE_SYMBOL, type ItemKey, type SourceItems } from './items.js';
+import { domId, ROLE_LABEL, ROLE_SYMBOL, SCOPE_LABEL, type ItemKey, type SourceItems } from './items.js';
 
 export interface OutlineOptions {
   /** id prefix for pages that hold two plans (default: '') */
@@ -43,6 +43,15 @@ function badges(ctx: Ctx, taskId: string): HChild[] {
   );
 }
 
+/** Where a unit's role covers only part of the task (one sub-item, one sentence): say so, linked to that part. */
+function scopeNote(ctx: Ctx, t: Task, clause: number): HChild {
+  const c = t.clauses[clause];
+  if (!c || c.scope.kind === 'task') return null;
+  const target = ctx.items.sourceId.get(`sc:${t.id}.${clause}`);
+  const label = ` 〔${SCOPE_LABEL[c.scope.kind]}〕`;
+  return target ? h('a', { className: ['scope'], href: `#${target}`, title: '只负责任务的这一部分 (this part of the task only)' }, label) : h('span', { className: ['scope'] }, label);
+}
+
 function task(ctx: Ctx, t: Task): HastElement {
   const units = [...new Set(t.assignments.map((a) => a.unit))];
   const assignments = t.assignments.map((a, j) =>
@@ -50,14 +59,18 @@ function task(ctx: Ctx, t: Task): HastElement {
       ctx,
       'li',
       `a:${t.id}.${j}`,
-      a.mention ? `m:${t.id}.${j}` : `a:${t.id}.${j}`,
+      `m:${t.id}.${j}`,
       ['as', `role-${a.role}`],
       [h('span', { className: ['sym'], title: ROLE_LABEL[a.role] }, ROLE_SYMBOL[a.role]), ' ', h('span', { className: ['unit'] }, a.unit)],
       ' ',
       h('span', { className: ['rl'] }, ROLE_LABEL[a.role]),
       a.inferred ? h('span', { className: ['inf'], title: a.rule ?? '' }, ` 推定${a.rule ? `:${a.rule}` : ''}`) : null,
       a.resolvedFrom ? h('span', { className: ['inf'] }, ` ←${a.resolvedFrom}`) : null,
+      scopeNote(ctx, t, a.clause),
     ),
+  );
+  const leaders = t.leaders.map((l, i) =>
+    linked(ctx, 'li', `p:${t.id}.${i}`, `p:${t.id}.${i}`, ['ld'], [h('span', { className: ['sym'] }, '☆'), ' ', h('span', { className: ['person'] }, l.name)], l.title ? h('span', { className: ['rl'] }, ` ${l.title}`) : null, h('span', { className: ['rl'] }, ' 责任领导')),
   );
   const facts = [
     ...t.targets.map((x, i) => linked(ctx, 'li', `x:${t.id}.${i}`, `x:${t.id}.${i}`, ['tgt'], `指标 ${targetLabel(x)}`)),
@@ -78,6 +91,7 @@ function task(ctx: Ctx, t: Task): HastElement {
     where(t.span),
     ...badges(ctx, t.id),
     assignments.length ? h('ul', { className: ['asg'] }, assignments) : h('p', { className: ['none'] }, '（无责任单位）'),
+    leaders.length ? h('ul', { className: ['leaders'] }, leaders) : null,
     facts.length ? h('ul', { className: ['facts'] }, facts) : null,
   );
 }

@@ -39,6 +39,10 @@ mark,.hl{color:inherit;background:none;border-radius:2px}
 .text .cl{background:var(--clause)}
 .text .as{box-shadow:inset 0 -2px #6c8fc7}
 .text .mn{font-weight:600}
+.text .ld{text-decoration:underline dotted #6a1b9a;color:#4a148c}
+.text .scope{box-shadow:inset 0 -2px 0 #90a4ae}
+a.scope{color:#546e7a;font-size:12px;text-decoration:none}
+ul.leaders{list-style:none;margin:0;padding:0 0 0 12px;color:#4a148c}
 .text .mn.role-lead{background:var(--lead)}.text .mn.role-responsible{background:var(--resp)}.text .mn.role-cooperate{background:var(--coop)}
 .text .tgt{background:var(--tgt);box-shadow:inset 0 -2px #2f9e44}
 .text .goal{background:var(--goal)}

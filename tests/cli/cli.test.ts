@@ -40,10 +40,14 @@ describe('fenjie CLI', () => {
     expect(readFileSync(copy)).toEqual(readFileSync(SAMPLE));
 
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ schemaVersion: '1.0.0', annexes: 'x' }));
+    writeFileSync(bad, JSON.stringify({ schemaVersion: '2.0.0', annexes: 'x' }));
     const invalid = await fenjie('diff', bad, bad);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/bad\.json: 不符合 Plan 模式 \(schema\): source/);
+    writeFileSync(bad, JSON.stringify({ schemaVersion: '1.0.0', annexes: [] }));
+    const old = await fenjie('diff', bad, bad);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toMatch(/bad\.json: 模式版本 1\.0\.0 .*re-extract/);
   });
 
   it('schema prints the JSON Schema generated from the zod model', async () => {

@@ -51,7 +51,7 @@ function buildTask(annex: number, index: number, spec: TaskSpec): Task {
   const text = `${number}.${spec.title}。${spec.body ?? ''}${clause}`;
   const roles: Array<[Role, readonly string[]]> = [['lead', spec.lead ?? []], ['responsible', spec.responsible ?? []], ['cooperate', spec.cooperate ?? []]];
   const assignments: Assignment[] = roles.flatMap(([role, units]) =>
-    units.map((unit) => ({ role, unit, raw: clause, clause: 0, inferred: false, rule: null, resolvedFrom: null, desk: null, mention: null, span: SPAN })),
+    units.map((unit) => ({ role, unit, raw: unit, clause: 0, inferred: false, rule: null, resolvedFrom: null, desk: null, span: SPAN })),
   );
   return {
     id: `A${annex}.T${number}`,
@@ -60,8 +60,9 @@ function buildTask(annex: number, index: number, spec: TaskSpec): Task {
     sectionTitle: spec.sectionTitle ?? null,
     title: spec.title,
     text,
-    clauses: clause ? [{ index: 0, form: 'parenthetical', raw: clause, span: SPAN }] : [],
+    clauses: clause ? [{ index: 0, form: 'parenthetical', raw: clause, span: SPAN, scope: { kind: 'task', span: SPAN } }] : [],
     assignments,
+    leaders: [],
     targets: [...(spec.targets ?? [])],
     deadlines: [],
     span: SPAN,

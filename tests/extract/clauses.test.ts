@@ -40,7 +40,8 @@ describe('responsibility clauses', () => {
     const text = ['附件1', '市某某工作方案', '一、重点任务', '1.完善制度。健全有关制度。', '牵头单位：市司法局', '责任单位：市财政局、市人社局', '2.加强督查。', '责任单位：市政府督查室（牵头）、市纪委监委'].join('\n');
     const [t1, t2] = allTasks(extractText(text));
     expect(roles(t1)).toBe('l:市司法局 r:市财政局 r:市人社局');
-    expect(t1.clauses.map((c) => c.form)).toEqual(['line', 'line']);
+    // Label lines that follow one another are one clause: a convention then sees the lead of the other line.
+    expect(t1.clauses.map((c) => [c.form, c.raw])).toEqual([['line', '牵头单位：市司法局\n责任单位：市财政局、市人社局']]);
     expect(roles(t2)).toBe('l:市政府督查室 r:市纪委监委');
   });
 
@@ -61,8 +62,10 @@ describe('responsibility clauses', () => {
     const text = ['附件1', '区某某行动实施方案', '二、工作任务', '(一)推进教育发展。开展对口帮扶(区教育局牵头)。开展家庭教育指导服务12场(区妇联、区教育局牵头)。'].join('\n');
     const [task] = allTasks(extractText(text));
     expect(task.assignments.map((a) => `${a.clause}:${a.unit}`)).toEqual(['0:区教育局', '1:区妇联', '1:区教育局']);
-    expect(task.assignments[1].raw).toBe('区妇联、区教育局牵头');
-    expect(text.slice(task.assignments[1].span.start, task.assignments[1].span.end)).toBe('区妇联、区教育局牵头');
+    expect(task.clauses[task.assignments[1].clause].raw).toBe('区妇联、区教育局牵头');
+    const { span } = task.clauses[1];
+    expect(text.slice(span.start, span.end)).toBe('区妇联、区教育局牵头');
+    expect(task.assignments.map((a) => text.slice(a.span.start, a.span.end))).toEqual(['区教育局', '区妇联', '区教育局']);
     expect(task.id).toBe('A1.T1');
     expect(task.number).toBe('(一)');
   });
@@ -125,7 +128,7 @@ describe('unit names written without a separator', () => {
     const plan = extractText(text);
     const t2 = allTasks(plan)[1];
     expect(roles(t2)).toBe('r:县财政局 r:县商务局');
-    expect(t2.assignments.map((a) => a.mention?.raw)).toEqual(['县财政局', '县商务局']);
+    expect(t2.assignments.map((a) => a.raw)).toEqual(['县财政局', '县商务局']);
     expect(plan.units.map((u) => u.name)).not.toContain('县财政局县商务局');
     expect(plan.diagnostics.find((d) => d.ruleId === 'unit-split')?.task).toBe('A1.T2');
   });

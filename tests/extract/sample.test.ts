@@ -149,7 +149,8 @@ describe('the bundled notice', () => {
       }
     };
     walk(plan);
-    expect(checked).toBeGreaterThan(1400);
+    // Assignments are grounded at the unit as written (the clause once, on task.clauses): ~880 items.
+    expect(checked).toBeGreaterThan(850);
   });
 
   it('is schema-valid and byte-identical across runs', async () => {

@@ -66,8 +66,11 @@ describe('the sample in other clothes gives the same Plan', () => {
     expect(plan.source.script).toBe('traditional');
     expect(essence(plan)).toEqual(essence(txt));
     // raw stays as written; text fields are simplified.
-    const a = plan.annexes[0].tasks[0].assignments[0];
-    expect(a.raw).toContain('牽頭');
+    const t = plan.annexes[0].tasks[0];
+    expect(t.clauses[0].raw).toContain('牽頭');
+    expect(text.slice(t.clauses[0].span.start, t.clauses[0].span.end)).toBe(t.clauses[0].raw);
+    const a = t.assignments[0];
+    expect(a.raw).toBe('區文化旅遊廣電體育局');
     expect(text.slice(a.span.start, a.span.end)).toBe(a.raw);
   });
 });

@@ -19,7 +19,8 @@ describe('normalize', () => {
     const plan = extractText(source);
     const [task] = allTasks(plan);
     expect(roles(task)).toBe('l:区农业农村局 r:区财政局 r:区水利局');
-    expect(task.assignments[0].raw).toBe('區農業農村局牽頭，區財政局、區水利局等按職責分工負責');
+    expect(task.clauses[0].raw).toBe('區農業農村局牽頭，區財政局、區水利局等按職責分工負責');
+    expect(task.assignments.map((a) => a.raw)).toEqual(['區農業農村局', '區財政局', '區水利局']);
     expect(task.title).toBe('发展产业');
   });
 

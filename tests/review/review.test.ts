@@ -36,11 +36,12 @@ function expectedItems(): Map<string, string> {
     for (const t of a.tasks) {
       put(`t:${t.id}`, t.span);
       expect(slice(t.span).endsWith(t.text), t.id).toBe(true);
-      t.clauses.forEach((c) => put(`c:${t.id}.${c.index}`, c.span, c.raw));
-      t.assignments.forEach((x, j) => {
-        put(`a:${t.id}.${j}`, x.span, x.raw);
-        if (x.mention) put(`m:${t.id}.${j}`, x.mention.span, x.mention.raw);
+      t.clauses.forEach((c) => {
+        put(`c:${t.id}.${c.index}`, c.span, c.raw);
+        if (c.scope.kind !== 'task') put(`sc:${t.id}.${c.index}`, c.scope.span);
       });
+      t.leaders.forEach((l, i) => put(`p:${t.id}.${i}`, l.span, l.raw));
+      t.assignments.forEach((x, j) => put(`m:${t.id}.${j}`, x.span, x.raw));
       t.targets.forEach((x, i) => put(`x:${t.id}.${i}`, x.span, x.raw));
       t.deadlines.forEach((x, i) => put(`y:${t.id}.${i}`, x.span, x.raw));
     }
@@ -58,7 +59,7 @@ describe('renderReview on the sample', () => {
 
   it('highlights every item with exactly its raw text (fragments joined)', () => {
     const expected = expectedItems();
-    expect(expected.size).toBeGreaterThan(1500);
+    expect(expected.size).toBeGreaterThan(1000);
     // one pass in document order: the text of each key's fragments, joined
     const shown = new Map<string, string>();
     $('#src [data-k]').each((_, el) => {
@@ -125,5 +126,28 @@ describe('renderReview on the sample', () => {
     for (const t of plan.annexes.flatMap((a) => a.tasks)) expect($(`[id="o-t-${t.id}"]`).text()).toContain(t.title);
     expect(renderReview(plan, source)).toBe(html);
     expect(renderReview(structuredClone(plan), source)).toBe(html);
+  });
+});
+
+describe('renderReview shows people and the part of a task a unit answers for', () => {
+  it('marks each sentence-scoped role of A8.T4 with its sentence, linked to the text', () => {
+    const t = plan.annexes[7].tasks[3];
+    const notes = $(`[id="o-t-${t.id}"] li.as a.scope`);
+    expect(notes.length).toBe(t.assignments.length);
+    expect(notes.first().text()).toContain('分句');
+    const first = $(`[id="${notes.first().attr('href')!.slice(1)}"]`);
+    expect(first.attr('data-k')).toContain(`sc:${t.id}.0`);
+    expect(source.slice(t.clauses[0].scope.span.start, t.clauses[0].scope.span.end)).toMatch(/^完成1000人.*区妇联牵头\)。$/);
+  });
+
+  it('lists a task’s leaders apart from its units, each linked to where the name stands', async () => {
+    const r = await extractNotice('tests/fixtures/genre/a-lishan-2024-yingshang-qingdan.txt');
+    const page = load(renderReview(r.plan, r.source));
+    const t = r.plan.annexes.flatMap((a) => a.tasks).find((x) => x.leaders.length)!;
+    const li = page(`[id="o-t-${t.id}"] ul.leaders li`);
+    expect(li.map((_, el) => page(el).find('.person').text()).get()).toEqual(t.leaders.map((l) => l.name));
+    expect(page(`[id="o-t-${t.id}"] li.as .unit`).map((_, el) => page(el).text()).get()).not.toContain(t.leaders[0].name);
+    const mark = page(`[id="${li.first().find('a.jump').attr('href')!.slice(1)}"]`);
+    expect(mark.text()).toBe(t.leaders[0].raw);
   });
 });
