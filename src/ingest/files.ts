@@ -121,22 +121,29 @@ export async function ingestFiles(inputs: readonly FileInput[], options: IngestO
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => Number(m[1])),
   );
-  const taken = new Set(inNotice);
+  const taken = new Map<number, string>([...inNotice].map((n) => [n, notice.path]));
   const assigned = annexFiles.map((file) => {
     const text = file.ingested.text;
+    let clash: number | null = null;
     for (const n of [numberFromHeading(text), numberFromName(file.path), numberFromTitle(text, listed)]) {
-      if (n !== null && Number.isFinite(n) && n > 0 && !taken.has(n)) {
-        taken.add(n);
-        return { file, annex: n };
+      if (n === null || !Number.isFinite(n) || n <= 0) continue;
+      if (!taken.has(n)) {
+        taken.set(n, file.path);
+        return { file, annex: n as number | null, clash: null };
       }
+      clash ??= n;
     }
-    return { file, annex: null as number | null };
+    return { file, annex: null as number | null, clash };
   });
   for (const a of assigned) {
     if (a.annex !== null) continue;
-    a.annex = Math.max(0, ...taken, ...listed.map((l) => l.number)) + 1;
-    taken.add(a.annex);
-    warnings.push(`${a.file.path}: 未能与通知所列附件对应，按附件${a.annex}读取 (matches no annex the notice lists; read as annex ${a.annex})`);
+    a.annex = Math.max(0, ...taken.keys(), ...listed.map((l) => l.number)) + 1;
+    taken.set(a.annex, a.file.path);
+    const why =
+      a.clash !== null
+        ? `附件${a.clash} 已是 ${taken.get(a.clash)}，按附件${a.annex}读取 (annex ${a.clash} is already ${taken.get(a.clash)}; read as annex ${a.annex})`
+        : `未能与通知所列附件对应，按附件${a.annex}读取 (matches no annex the notice lists; read as annex ${a.annex})`;
+    warnings.push(`${a.file.path}: ${why}`);
   }
   for (const entry of listed) {
     if (!taken.has(entry.number)) warnings.push(`${notice.path}: 通知列出的附件${entry.number}《${entry.title}》没有对应的文件 (listed annex ${entry.number} has no file)`);

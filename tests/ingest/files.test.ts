@@ -142,6 +142,12 @@ describe('matching annex files to the notice', () => {
     const warnings = plan.diagnostics.filter((d) => d.ruleId === 'ingest').map((d) => d.message);
     expect(warnings).toEqual([expect.stringMatching(/d\.txt.*annex 4/), expect.stringMatching(/a-通知\.txt.*附件3《资金安排表》.*no file/)]);
   });
+
+  it('a second file for a taken number says which file has it', async () => {
+    const { plan } = await extractFiles([join(dir, 'split'), 'tests/fixtures/formats/annex3.xlsx']);
+    expect(plan.source.files!.at(-1)).toMatchObject({ path: 'tests/fixtures/formats/annex3.xlsx', annex: 9 });
+    expect(plan.diagnostics.filter((d) => d.ruleId === 'ingest').map((d) => d.message)).toEqual([expect.stringMatching(/annex3\.xlsx: 附件3 已是 .*附件3\.txt.*read as annex 9/)]);
+  });
 });
 
 describe('the CLI with several files', () => {
