@@ -16,6 +16,32 @@ const { buildDocuments, startRenderWorkers } = await import(new URL('../dist/ren
 const { renderReview } = await import(new URL('../dist/review/index.js', import.meta.url).href);
 const { planToJson } = await import(new URL('../dist/cli/extract.js', import.meta.url).href);
 
+if (mode === 'formats') {
+  // Reading the notice as offices receive it: PDF ingest (cold: the first file, pdf.js loaded; warm: best of five),
+  // and the notice split into a folder of notice + annexes against the single file (warm extraction, best of ten).
+  const { ingest } = await import(new URL('../dist/ingest/index.js', import.meta.url).href);
+  const { extractFiles } = await import(new URL('../dist/index.js', import.meta.url).href);
+  const { readFileSync } = await import('node:fs');
+  const pdf = new Uint8Array(readFileSync(path));
+  const time = async (f) => { const t = performance.now(); await f(); return performance.now() - t; };
+  const pdfColdMs = await time(() => ingest(pdf, path));
+  const pdfWarm = [];
+  for (let i = 0; i < 5; i++) pdfWarm.push(await time(() => ingest(pdf, path)));
+  const [single, folder] = [threads, repeat];
+  await extractNotice(single);
+  await extractFiles([folder]);
+  const singleMs = [];
+  const multiMs = [];
+  // Alternated, so both see the same machine speed.
+  for (let i = 0; i < 10; i++) {
+    singleMs.push(await time(() => extractNotice(single)));
+    multiMs.push(await time(() => extractFiles([folder])));
+  }
+  const min = (xs) => Math.min(...xs);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  process.stdout.write(`${JSON.stringify({ pdfColdMs, pdfWarmMs: min(pdfWarm), pdfMedianMs: median(pdfWarm), singleMs: min(singleMs), multiMs: min(multiMs), singleMedianMs: median(singleMs), multiMedianMs: median(multiMs) })}\n`);
+  process.exit(0);
+}
 if (mode === 'diff') {
   // Warm: the best of five, after one to load and compile.
   const { diffPlans } = await import(new URL('../dist/diff/index.js', import.meta.url).href);

@@ -1,7 +1,7 @@
 // npm run bench: extraction speed and throughput, full-run time, peak memory and output size, for the sample and
 // synthetic notices 10× and 100× its size; and the office's route (Word files converted by LibreOffice) for comparison.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticNotice } from './synthetic.js';
@@ -80,6 +80,21 @@ console.log(table(['size', 'threads', 'extract', 'build', 'total', 'files', 'byt
   const d = JSON.parse(out.trim().split('\n').at(-1)!) as { diffMs: number; reviewMs: number; changes: number };
   console.log(`\nDiff of the sample against its hand-edited second version: ${fmt(d.diffMs, 1)} ms warm (${d.changes} changes); ` +
     `review page of the sample: ${fmt(d.reviewMs)} ms warm`);
+}
+
+// Notices as offices receive them: the sample as a PDF (LibreOffice export, tests/fixtures/formats), and split into
+// a folder of the notice and its eight annexes, against the single .txt.
+{
+  const folder = join(work, 'split');
+  mkdirSync(folder);
+  const text = readFileSync(SAMPLE, 'utf8');
+  const starts = [...text.matchAll(/^附件\d+$/gm)].map((m) => m.index!);
+  [0, ...starts].forEach((start, i, all) => writeFileSync(join(folder, i === 0 ? '通知.txt' : `附件${i}.txt`), text.slice(start, all[i + 1] ?? text.length)));
+  const out = execFileSync(process.execPath, ['bench/child.mjs', 'formats', 'tests/fixtures/formats/sample.pdf', folder, SAMPLE], { encoding: 'utf8' });
+  const f = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
+  console.log(`\nPDF ingest of the sample (27 pages): ${fmt(f.pdfColdMs)} ms cold (pdf.js loaded), ${fmt(f.pdfWarmMs)} ms warm (median ${fmt(f.pdfMedianMs)})`);
+  console.log(`Notice + 8 annex files vs the single file, warm extraction: ${fmt(f.multiMs, 1)} vs ${fmt(f.singleMs, 1)} ms best ` +
+    `(medians ${fmt(f.multiMedianMs, 1)} vs ${fmt(f.singleMedianMs, 1)} ms): ${fmt((f.multiMs / f.singleMs - 1) * 100, 0)} %`);
 }
 
 // The CLI as a user runs it (compiled, as `npm start` runs it), start-up included; the median of five runs, since a

@@ -8,7 +8,7 @@ import { stopWrites } from '../render/write-atomic.js';
 import { sheetUnits } from '../render/unit-view.js';
 import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
-import { addReadOptions, extractOptions, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, extractOptions, NOTICE_ARGUMENT, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
 import { listFiles, refuseInputAsOutput, removeOwnTempFilesSync } from './io.js';
 
 interface BuildCliOptions extends ReadOptions {
@@ -145,18 +145,19 @@ export function registerBuild(program: Command): void {
       program
         .command('run')
         .description('读取通知并生成全部文件: plan.json、文档、台账、索引、核对页 review.html (extract + build in one go)')
-        .argument('<notice>', 'notice file: .txt, .html, .docx'),
+        .argument('<notice...>', NOTICE_ARGUMENT),
     ),
-  ).action(async (notice: string, opts: BuildCliOptions) => {
+  ).action(async (notices: string[], opts: BuildCliOptions) => {
     const workers = await earlyWorkers(opts);
     try {
       const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
-      const { plan, source } = await loadPlanWithSource(notice, await extractOptions(opts));
+      for (const notice of notices.slice(1)) refuseInputAsOutput(notice, opts.output);
+      const { plan, source } = await loadPlanWithSource(notices, await extractOptions(opts));
       const code = reportDiagnostics(plan, opts);
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
       const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJson(plan) }];
       if (source !== null) extras.push({ rel: 'review.html', render: () => renderReview(plan, source) });
-      await build(plan, notice, opts, extras, workers);
+      await build(plan, notices[0], opts, extras, workers);
       process.exitCode = code;
     } finally {
       await workers?.close();

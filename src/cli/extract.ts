@@ -1,7 +1,7 @@
 // fenjie extract | schema | units
 import type { Command } from 'commander';
 import { formatDiagnostics } from '../diagnostics/index.js';
-import type { ExtractOptions } from '../extract/plan.js';
+import type { ReadOptions as ReadApiOptions } from '../index.js';
 import type { Plan } from '../model/schema.js';
 import { EXIT } from './errors.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
@@ -12,14 +12,19 @@ export interface ReadOptions {
   readonly lexicon?: string;
   readonly strict?: boolean;
   readonly quiet?: boolean;
+  readonly ocr?: boolean;
 }
 
-/** What the reading commands pass to extraction: the convention option and the user's lexicon, if any. */
-export async function extractOptions(opts: ReadOptions): Promise<ExtractOptions> {
-  if (!opts.lexicon) return { firstListedLead: opts.firstListedLead };
+/** What the reading commands pass to extraction: the convention option, the user's lexicon if any, and --ocr. */
+export async function extractOptions(opts: ReadOptions): Promise<ReadApiOptions> {
+  const ocr = opts.ocr ? { ocr: true } : {};
+  if (!opts.lexicon) return { firstListedLead: opts.firstListedLead, ...ocr };
   const { loadLexicon } = await import('../index.js');
-  return { firstListedLead: opts.firstListedLead, lexicon: await loadLexicon(opts.lexicon) };
+  return { firstListedLead: opts.firstListedLead, lexicon: await loadLexicon(opts.lexicon), ...ocr };
 }
+
+/** The help line of a notice argument: one file, several (the notice and its annexes), or a folder. */
+export const NOTICE_ARGUMENT = 'notice: .txt, .html, .docx, .pdf, .doc, .wps, .xlsx, .xls, .ofd; or the notice and its annexes as several files, or a folder of them';
 
 /** Stable JSON: the same Plan always serialises to the same bytes. */
 export function planToJson(plan: Plan): string {
@@ -39,6 +44,7 @@ export function addReadOptions(cmd: Command): Command {
     .option('--first-listed-lead', '文件未写明牵头单位时,以排序第一的单位为牵头 (marked inferred)')
     .option('--lexicon <file>', '补充词表 JSON:本地单位名称、职责用语等 (add local unit names and words; see README)')
     .option('--strict', 'warnings fail the run (exit 1)')
+    .option('--ocr', '扫描件 PDF 用 OCR 识别 (read scanned PDF pages with tesseract; needs Debian tesseract-ocr-chi-sim and poppler-utils; every item read so is marked for review)')
     .option('-q, --quiet', 'do not print diagnostics');
 }
 
@@ -47,12 +53,12 @@ export function registerExtract(program: Command): void {
     program
       .command('extract')
       .description('读取通知,输出经校验的 plan.json (read a notice → validated Plan JSON)')
-      .argument('<notice>', 'notice file: .txt (UTF-8 / GB18030), .html, .docx')
+      .argument('<notice...>', NOTICE_ARGUMENT)
       .option('-o, --output <file>', 'write plan.json here instead of stdout'),
-  ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
-    if (opts.output) refuseInputAsOutput(notice, opts.output);
-    const { extractNotice } = await import('../index.js');
-    const { plan } = await extractNotice(notice, await extractOptions(opts));
+  ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
+    if (opts.output) for (const notice of notices) refuseInputAsOutput(notice, opts.output);
+    const { extractFiles } = await import('../index.js');
+    const { plan } = await extractFiles(notices, await extractOptions(opts));
     const json = planToJson(plan);
     if (opts.output) await writeFileAtomic(opts.output, json);
     else process.stdout.write(json);
@@ -62,10 +68,10 @@ export function registerExtract(program: Command): void {
   program
     .command('text')
     .description('打印解码后的原文:plan.json 中各项的位置 (span) 都指向这段文字 (the decoded text every span points into)')
-    .argument('<notice>', 'notice file')
-    .action(async (notice: string) => {
-      const { extractNotice } = await import('../index.js');
-      process.stdout.write((await extractNotice(notice)).source);
+    .argument('<notice...>', NOTICE_ARGUMENT)
+    .action(async (notices: string[]) => {
+      const { extractFiles } = await import('../index.js');
+      process.stdout.write((await extractFiles(notices)).source);
     });
 
   program
@@ -80,10 +86,10 @@ export function registerExtract(program: Command): void {
     program
       .command('units')
       .description('列出单位名录及其牵头/负责/配合任务数 (the unit registry as a table)')
-      .argument('<notice>', 'notice file'),
-  ).action(async (notice: string, opts: ReadOptions) => {
-    const { extractNotice } = await import('../index.js');
-    const { plan } = await extractNotice(notice, await extractOptions(opts));
+      .argument('<notice...>', NOTICE_ARGUMENT),
+  ).action(async (notices: string[], opts: ReadOptions) => {
+    const { extractFiles } = await import('../index.js');
+    const { plan } = await extractFiles(notices, await extractOptions(opts));
     process.stdout.write(unitTable(plan));
     process.exitCode = reportDiagnostics(plan, { ...opts, quiet: opts.quiet ?? true });
   });

@@ -1,6 +1,6 @@
 // fenjie review <notice> -o review.html: the extraction beside its source, as one self-contained HTML page.
 import type { Command } from 'commander';
-import { addReadOptions, extractOptions, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, extractOptions, NOTICE_ARGUMENT, reportDiagnostics, type ReadOptions } from './extract.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
 
 export function registerReview(program: Command): void {
@@ -8,12 +8,12 @@ export function registerReview(program: Command): void {
     program
       .command('review')
       .description('生成核对页面:原文高亮 + 提取结果,单个 HTML 文件 (extraction beside its source, one self-contained HTML page)')
-      .argument('<notice>', 'notice file: .txt, .html, .docx')
+      .argument('<notice...>', NOTICE_ARGUMENT)
       .option('-o, --output <file>', 'write the page here instead of stdout'),
-  ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
-    if (opts.output) refuseInputAsOutput(notice, opts.output);
-    const [{ extractNotice }, { renderReview }] = await Promise.all([import('../index.js'), import('../review/index.js')]);
-    const { plan, source } = await extractNotice(notice, await extractOptions(opts));
+  ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
+    if (opts.output) for (const notice of notices) refuseInputAsOutput(notice, opts.output);
+    const [{ extractFiles }, { renderReview }] = await Promise.all([import('../index.js'), import('../review/index.js')]);
+    const { plan, source } = await extractFiles(notices, await extractOptions(opts));
     const html = renderReview(plan, source);
     if (opts.output) await writeFileAtomic(opts.output, html);
     else process.stdout.write(html);

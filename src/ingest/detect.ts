@@ -3,24 +3,23 @@ import { looksLikeZip } from './zip.js';
 
 export type Sniffed =
   | { readonly kind: 'zip' }
+  | { readonly kind: 'pdf' }
+  | { readonly kind: 'compound' }
   | { readonly kind: 'html' }
   | { readonly kind: 'text' }
   | { readonly kind: 'unsupported'; readonly looksLike: string };
 
 /** Magic numbers of formats we refuse, with what to tell the user. */
 const MAGIC: ReadonlyArray<readonly [readonly number[], string]> = [
-  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document (PDF 文档); extract or copy its text, or use the .docx/.html version'],
   [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG image (PNG 图片); fenjie reads text, not scans'],
   [[0xff, 0xd8, 0xff], 'a JPEG image (JPEG 图片); fenjie reads text, not scans'],
   [[0x47, 0x49, 0x46, 0x38], 'a GIF image (GIF 图片)'],
   [[0x49, 0x49, 0x2a, 0x00], 'a TIFF image (TIFF 图片)'],
   [[0x4d, 0x4d, 0x00, 0x2a], 'a TIFF image (TIFF 图片)'],
-  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'an OLE2 compound file: a legacy Word .doc/.wps or a password-protected Office file; save it as .docx without a password'],
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'an RTF document; save it as .docx'],
   [[0x1f, 0x8b], 'a gzip archive'],
   [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
   [[0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], 'a 7-Zip archive'],
-  [[0x4f, 0x46, 0x44, 0x00], 'an OFD document (版式文档); export it as .docx or text'],
 ];
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
@@ -29,8 +28,13 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => mag
 const STRONG_MARKUP = /<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s/i;
 const WEAK_MARKUP = /<(?:div|p|table|span|br|title|h[1-6]|td|tr|font|center)[\s>/]/gi;
 
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 export function sniff(bytes: Uint8Array, path: string): Sniffed {
   if (looksLikeZip(bytes)) return { kind: 'zip' };
+  if (startsWith(bytes, OLE2)) return { kind: 'compound' };
+  // A PDF's header may follow some junk, within the first 1024 bytes (ISO 32000-1, 7.5.2 as readers apply it).
+  if (latin1(bytes.subarray(0, 1024)).includes('%PDF-')) return { kind: 'pdf' };
   for (const [magic, looksLike] of MAGIC) if (startsWith(bytes, magic)) return { kind: 'unsupported', looksLike };
 
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);

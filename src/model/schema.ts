@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = '2.0.0';
 
-/** Where an item came from: offsets into the decoded source text (0-based), line and column 1-based (unist convention). */
+/**
+ * Where an item came from: offsets into the decoded source text (0-based), line and column 1-based (unist convention);
+ * for paged or multi-file sources also the file, page or sheet its start lies in.
+ */
 export const Span = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -11,6 +14,10 @@ export const Span = z.object({
   column: z.number().int().positive(),
   endLine: z.number().int().positive(),
   endColumn: z.number().int().positive(),
+  file: z.string().optional().describe('the input file (a notice read from several files): its path as given, one of source.files'),
+  page: z.number().int().positive().optional().describe('page of a PDF or OFD, from 1'),
+  sheet: z.string().optional().describe('sheet of a workbook'),
+  ocr: z.literal(true).optional().describe('read by OCR: check the figures against the scan'),
 });
 export type Span = z.infer<typeof Span>;
 
@@ -196,14 +203,32 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
-export const Source = z.object({
+export const SourceFormat = z.enum(['text', 'html', 'docx', 'pdf', 'doc', 'wps', 'xlsx', 'xls', 'ofd']);
+
+/** One input file of a notice read from several files: where its text lies in the combined source. */
+export const SourceFile = z.object({
   path: z.string(),
   sha256: z.string(),
-  format: z.enum(['text', 'html', 'docx']),
+  bytes: z.number().int().nonnegative(),
+  format: SourceFormat,
+  encoding: z.string(),
+  start: z.number().int().nonnegative().describe('offset of the file\'s text in the combined source'),
+  end: z.number().int().nonnegative(),
+  annex: z.number().int().nonnegative().nullable().describe('the 附件 number this file was read as; null for the notice itself'),
+  pages: z.number().int().positive().optional().describe('pages (PDF, OFD)'),
+});
+export type SourceFile = z.infer<typeof SourceFile>;
+
+export const Source = z.object({
+  path: z.string().describe('the input; for several files, the first (the notice) or the folder given'),
+  sha256: z.string().describe('of the file; for several files, of their sha256 lines (sha256sum style, in order)'),
+  format: SourceFormat.describe('of the file; for several files, of the first'),
   encoding: z.string(),
   script: z.enum(['simplified', 'traditional']).describe('traditional sources are read through a simplified view; spans and raw stay in the original'),
   chars: z.number().int().nonnegative(),
   lines: z.number().int().nonnegative(),
+  pages: z.number().int().positive().optional().describe('pages (PDF, OFD)'),
+  files: z.array(SourceFile).optional().describe('every input file, in the order read, when the notice came in several'),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -34,7 +34,18 @@ function* lines(text: string): Generator<Line> {
   }
 }
 
-export function parseNotice(text: string): RootNode {
+/** A document (附件) that starts at an offset without a 附件N line of its own: an annex read from a file of its own. */
+export interface DocumentStart {
+  readonly offset: number;
+  readonly annex: number;
+}
+
+export interface ParseOptions {
+  /** Forced document starts, sorted by offset (optional; from a notice read from several files). */
+  readonly documentStarts?: readonly DocumentStart[];
+}
+
+export function parseNotice(text: string, options: ParseOptions = {}): RootNode {
   const index = new LineIndex(text);
   const pos = (start: number, end: number): Position => ({ start: index.point(start), end: index.point(end) });
 
@@ -49,9 +60,18 @@ export function parseNotice(text: string): RootNode {
     return { type: 'document', annex, marker, children: [], position: pos(start, start) };
   }
 
+  const starts = [...(options.documentStarts ?? [])];
   for (const line of lines(text)) {
     const end = line.start + line.text.length;
     const annex = ANNEX_MARKER.exec(line.text);
+    // A file of its own opens a document here, unless its first line is a 附件N line (which opens it below).
+    let forced: DocumentStart | undefined;
+    while (starts.length > 0 && starts[0].offset <= line.start) forced = starts.shift();
+    if (forced && !annex) {
+      doc = newDocument(forced.annex, null, line.start);
+      documents.push(doc);
+      stack = [];
+    }
     if (annex) {
       const n = annex[1] ? (/^\d+$/.test(annex[1]) ? Number(annex[1]) : chineseNumber(annex[1])) : documents.length;
       const marker: ParagraphNode = { type: 'paragraph', value: line.text, position: pos(line.start, end) };
@@ -173,8 +193,8 @@ function closePositions(node: DocumentNode | ItemNode, pos: (s: number, e: numbe
 }
 
 /** unified parser plugin: `unified().use(noticeParser).parse(file)` gives the RootNode. */
-export const noticeParser: Plugin<[], string, RootNode> = function () {
-  this.parser = (doc: string, _file: VFile) => parseNotice(doc);
+export const noticeParser: Plugin<[ParseOptions?], string, RootNode> = function (options = {}) {
+  this.parser = (doc: string, _file: VFile) => parseNotice(doc, options);
 };
 
 export type { NumberStyle };

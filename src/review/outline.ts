@@ -88,11 +88,19 @@ function task(ctx: Ctx, t: Task): HastElement {
       ' ',
       t.title,
     ),
+    where(t.span),
     ...badges(ctx, t.id),
     assignments.length ? h('ul', { className: ['asg'] }, assignments) : h('p', { className: ['none'] }, '（无责任单位）'),
     leaders.length ? h('ul', { className: ['leaders'] }, leaders) : null,
     facts.length ? h('ul', { className: ['facts'] }, facts) : null,
   );
+}
+
+/** Where an item stands in the original: page of a PDF/OFD, sheet of a workbook; text read by OCR is flagged. */
+function where(span: Task['span']): HastElement | null {
+  const parts = [span.page ? `第${span.page}页` : '', span.sheet ? `工作表 ${span.sheet}` : ''].filter(Boolean);
+  if (parts.length === 0 && !span.ocr) return null;
+  return h('span', { className: ['count', 'where'], title: span.ocr ? 'OCR 识别，请核对数字 (read by OCR: check the figures)' : undefined }, ` ${parts.join(' · ')}${span.ocr ? ' · OCR 待核' : ''}`);
 }
 
 function workGroup(ctx: Ctx, annex: Annex, wg: WorkGroup): HastElement {
@@ -137,6 +145,7 @@ function annexOutline(ctx: Ctx, annex: Annex): HastElement {
       h('a', { className: ['jump'], href: `#${ctx.prefix}L${annex.span.line}` }, `${label} ${annex.title}`),
       ' ',
       h('span', { className: ['count'] }, `${annex.tasks.length} 项任务`),
+      annex.span.file ? h('span', { className: ['count', 'where'] }, ` ${annex.span.file.replace(/^.*[\\/]/, '')}`) : null,
     ),
     annex.action ? h('p', { className: ['action'] }, `行动:${annex.action}`) : null,
     goals(ctx, annex.goals, annex.id),

@@ -76,8 +76,15 @@ export function reviewTree(plan: Plan, source: string, options: ReviewOptions = 
     h(
       'div',
       { className: ['meta'] },
-      `${plan.source.path} · ${plan.source.format}/${plan.source.encoding} · ${plan.source.chars} 字 ${plan.source.lines} 行 · ${plan.annexes.length} 个附件 ${tasks} 项任务 ${plan.units.length} 个单位 · sha256 ${plan.source.sha256.slice(0, 12)}`,
+      `${plan.source.path} · ${plan.source.format}/${plan.source.encoding} · ${plan.source.chars} 字 ${plan.source.lines} 行${plan.source.pages ? ` ${plan.source.pages} 页` : ''} · ${plan.annexes.length} 个附件 ${tasks} 项任务 ${plan.units.length} 个单位 · sha256 ${plan.source.sha256.slice(0, 12)}`,
     ),
+    plan.source.files
+      ? h(
+          'div',
+          { className: ['meta', 'files'] },
+          plan.source.files.map((f, i) => [i ? ' · ' : '', `${f.annex === null ? '通知' : `附件${f.annex}`} ${f.path.replace(/^.*[\\/]/, '')} (${f.format}${f.pages ? `, ${f.pages} 页` : ''}, sha256 ${f.sha256.slice(0, 12)})`]),
+        )
+      : null,
     h(
       'div',
       { className: ['bar'] },

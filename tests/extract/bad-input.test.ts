@@ -27,7 +27,7 @@ describe('unreadable input is refused with the file named', () => {
     ['empty.txt', '', 'empty'],
     ['blank.txt', '  \n\t\n  ', 'empty'],
     ['image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]), 'unsupported-format'],
-    ['report.txt', '%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'unsupported-format'],
+    ['report.txt', '%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'corrupt-pdf'],
     ['page.html', '<html><body><nav>首页</nav><script>var a=1</script></body></html>', 'empty'],
   ])('%s', async (name, content, code) => {
     const path = file(name, content);

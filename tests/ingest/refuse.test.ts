@@ -44,16 +44,16 @@ describe('refusals', () => {
     expect(error.message).toContain('PNG');
   });
 
-  it('refuses PDF bytes', async () => {
+  it('refuses a PDF cut short (PDFs with a text layer are read: see formats.test.ts)', async () => {
     const error = await refusal(PDF, 'notice.pdf');
-    expect(error.code).toBe('unsupported-format');
+    expect(error.code).toBe('corrupt-pdf');
     expect(error.message).toMatch(/notice\.pdf.*PDF/);
   });
 
-  it('refuses a legacy .doc (OLE2)', async () => {
+  it('refuses a compound file that is only a header (.doc files are read: see formats.test.ts)', async () => {
     const error = await refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'old.doc');
-    expect(error.code).toBe('unsupported-format');
-    expect(error.message).toContain('.doc');
+    expect(error.code).toBe('corrupt-compound');
+    expect(error.message).toContain('old.doc');
   });
 
   it('refuses binary data with NUL bytes', async () => {
@@ -70,11 +70,11 @@ describe('refusals', () => {
     expect(error.message).toMatch(/bundle\.docx.*zip archive.*word\/document\.xml/);
   });
 
-  it('refuses an .xlsx by name', async () => {
+  it('refuses an .xlsx without sheets (workbooks are read: see formats.test.ts)', async () => {
     const zip = new JSZip();
     zip.file('xl/workbook.xml', '<workbook/>');
     const error = await refusal(await zip.generateAsync({ type: 'uint8array' }), 'tasks.xlsx');
-    expect(error.message).toContain('Excel');
+    expect(error.message).toMatch(/tasks\.xlsx.*sheet/);
   });
 
   it('refuses a truncated .docx with a clear message, not a stack trace', async () => {
