@@ -383,7 +383,8 @@ function tableTasks(ctx: ExtractContext, rows: readonly TableRow[], options: Tas
     const textCells = (['title', 'content', 'target'] as const).map((k) => row.cells.get(k)).filter((c) => c !== undefined);
     const targets = textCells.flatMap((c) => findTargets(c.value, c.position.start.offset!)).map((t) => ctx.target(t));
     const due = row.cells.get('deadline');
-    const deadlines = due ? findDeadlines(due.value, due.position.start.offset!).map((d) => ctx.deadline(d)) : [];
+    // Without a 完成时限 column the task's own words say when (每年, 2024年底前).
+    const deadlines = (due ? [due] : textCells).flatMap((c) => findDeadlines(c.value, c.position.start.offset!)).map((d) => ctx.deadline(d));
     if (due && deadlines.length === 0) {
       const a = due.position.start.offset!;
       const b = due.position.end.offset!;
