@@ -47,7 +47,7 @@ async function earlyWorkers(opts: BuildCliOptions): Promise<RenderWorkers | unde
   return startRenderWorkers(opts.jobs === undefined ? undefined : opts.jobs - 1, opts.templates);
 }
 
-async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: readonly ExtraFile[], workers?: RenderWorkers): Promise<void> {
+async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: readonly ExtraFile[], workers?: RenderWorkers, source?: string | null): Promise<void> {
   const outDir = resolve(opts.output);
   refuseInputAsOutput(input, outDir);
   const formats = parseFormats(opts.format);
@@ -74,6 +74,7 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
     const result = await buildDocuments(plan, {
       outDir,
       extras,
+      source,
       formats,
       unit: opts.unit,
       templatesDir: opts.templates,
@@ -93,6 +94,7 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
     const bytes = result.files.reduce((n, f) => n + f.bytes, 0);
     const units = new Set(result.files.map((f) => f.unit).filter(Boolean)).size;
     const tasks = plan.annexes.reduce((n, a) => n + a.tasks.length, 0);
+    const noLead = plan.annexes.reduce((n, a) => n + a.tasks.filter((t) => !t.assignments.some((x) => x.role === 'lead')).length, 0);
     if (!opts.quiet) {
       process.stderr.write(
         `fenjie: 写入 ${written.length} 个文件 (${(bytes / 1024).toFixed(0)} KB) → ${relative(process.cwd(), outDir) || '.'}: ` +
@@ -100,6 +102,12 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
           `${units} 个单位, ${tasks} 项任务, ${(performance.now() / 1000).toFixed(1)} s` +
           `${replaced ? `; 替换了 ${replaced} 个已有文件 (replaced)` : ''}${others ? `; 目录中另有 ${others} 个文件未改动 (left as they were)` : ''}\n`,
       );
+      if (noLead > 0) {
+        process.stderr.write(
+          `fenjie: ${noLead} 项任务未明确牵头单位,文件中标为“未明确” (${noLead} tasks name no lead)` +
+            `${opts.firstListedLead ? '' : '; --first-listed-lead 可将排序第一的单位作为牵头 (take the first listed unit as lead, marked inferred)'}\n`,
+        );
+      }
     }
   } finally {
     process.removeListener('SIGINT', interrupted);
@@ -131,9 +139,9 @@ export function registerBuild(program: Command): void {
   ).action(async (input: string, opts: BuildCliOptions) => {
     const workers = await earlyWorkers(opts);
     try {
-      const { loadPlan } = await import('./load-plan.js');
-      const plan = await loadPlan(input, { firstListedLead: opts.firstListedLead });
-      await build(plan, input, opts, [], workers);
+      const { loadPlanWithSource } = await import('./load-plan.js');
+      const { plan, source } = await loadPlanWithSource(input, { firstListedLead: opts.firstListedLead });
+      await build(plan, input, opts, [], workers, source);
     } finally {
       await workers?.close();
     }
@@ -156,7 +164,7 @@ export function registerBuild(program: Command): void {
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
       const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJson(plan) }];
       if (source !== null) extras.push({ rel: 'review.html', render: () => renderReview(plan, source) });
-      await build(plan, notice, opts, extras, workers);
+      await build(plan, notice, opts, extras, workers, source);
       process.exitCode = code;
     } finally {
       await workers?.close();

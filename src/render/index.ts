@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Plan } from '../model/schema.js';
 import { ALL_FORMATS, isPdfJob, planJobs, renderJob, type Format, type Job } from './jobs.js';
 import { defaultWorkerCount, RenderWorkers } from './pool.js';
-import { loadTemplates } from './templates.js';
+import { cadenceDuties } from './duties.js';
+import { loadTemplates, type TaskTableForm } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export { ALL_FORMATS, type Format } from './jobs.js';
@@ -52,6 +53,13 @@ export interface BuildOptions {
    * this thread, while workers draw the PDFs) and listed in index.md.
    */
   readonly extras?: readonly ExtraFile[];
+  /**
+   * The decoded source text the plan's spans point into (optional): the unit sheets' 调度报送要求 then name each
+   * duty's subject and list only those that fall to the unit; without it every cadence is listed as written.
+   */
+  readonly source?: string | null;
+  /** The task table's form: full (with 具体内容) or compact (default: the template's, full). */
+  readonly table?: TaskTableForm;
   /** Called after each file is written (optional). */
   readonly onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -90,7 +98,8 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const { date } = options;
   const given = options.workers instanceof RenderWorkers ? options.workers : undefined;
   const templates = given?.templates ?? (await loadTemplates(options.templatesDir));
-  const jobs = planJobs(plan, new Set(options.formats ?? ALL_FORMATS), options.unit);
+  const duties = cadenceDuties(plan, options.source);
+  const jobs = planJobs(plan, new Set(options.formats ?? ALL_FORMATS), options.unit).map((j) => (j.kind === 'unit-sheet' ? { ...j, duties } : j.kind === 'task-table' && options.table ? { ...j, table: options.table } : j));
   const extras = options.extras ?? [];
   const files: BuiltFile[] = [];
   const total = extras.length + jobs.length;

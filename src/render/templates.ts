@@ -50,12 +50,32 @@ export const DocumentTemplate = z.object({
 export type DocumentTemplate = z.infer<typeof DocumentTemplate>;
 export type FontRoleName = keyof DocumentTemplate['fonts'];
 
+/** A task-table column: its width is measured from what it holds (see table-layout.ts), within optional bounds. */
+const TaskColumn = z.object({
+  key: z.enum(['no', 'category', 'task', 'content', 'lead', 'responsible', 'cooperate', 'leaders', 'targets', 'deadlines']),
+  label: z.string(),
+  minEm: z.number().positive().optional().describe('narrowest width in em of the table font'),
+  maxEm: z.number().positive().optional().describe('widest width in em of the table font'),
+});
+export type TaskColumn = z.infer<typeof TaskColumn>;
+
+export const TaskTableForm = z.enum(['full', 'compact']);
+export type TaskTableForm = z.infer<typeof TaskTableForm>;
+
 export const TaskTableTemplate = z.object({
   orientation: Orientation,
   title: z.string(),
   annexHeading: z.string(),
   tableFontSize: z.number().positive(),
-  columns: z.array(Column).min(1),
+  columns: z.array(TaskColumn).min(1),
+  /** full: with 具体内容; compact: without it, the one-page-per-annex overview (`--table compact`). */
+  form: TaskTableForm.default('full'),
+  compactTitle: z.string().default('{planName}任务分解简表'),
+  /**
+   * A column filled for fewer than this share of the plan's tasks is folded into the column before it, labelled
+   * (配合单位 for 4 tasks of 135 becomes a 配合：… line under 责任单位); 0 keeps every column that has any text.
+   */
+  foldBelow: z.number().min(0).max(1).default(0.1),
   uncategorised: z.string(),
   continued: z.string(),
 });

@@ -102,6 +102,19 @@ export interface BlockOptions {
   readonly balance?: boolean;
 }
 
+/** A table cell as drawn: the layout model tests read (no wrapped id or header, how full each page is). */
+export interface CellRecord {
+  /** 0-based page. */
+  readonly page: number;
+  /** Column index, -1 for a row across the table. */
+  readonly column: number;
+  readonly header?: boolean;
+  readonly top: number;
+  readonly height: number;
+  readonly width: number;
+  readonly lines: readonly string[];
+}
+
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly tpl: DocumentTemplate;
@@ -111,6 +124,10 @@ export class PdfWriter {
   readonly bottom: number;
   readonly width: number;
   y: number;
+  /** Pages so far. */
+  pages = 1;
+  /** When set, every table cell drawn is handed to it (see CellRecord). */
+  recordCell?: (cell: CellRecord) => void;
   /** Faces registered with this document, on first use, and pdfkit's font objects for them. */
   private readonly faces = new Map<FaceName, SharedFont>();
   private readonly embedded = new Map<FaceName, EmbeddedFont>();
@@ -169,7 +186,13 @@ export class PdfWriter {
 
   newPage(): void {
     this.doc.addPage();
+    this.pages++;
     this.y = this.top;
+  }
+
+  /** Hand a drawn cell to `recordCell`, on the current page. */
+  record(cell: Omit<CellRecord, 'page'>): void {
+    this.recordCell?.({ ...cell, page: this.pages - 1 });
   }
 
   /** Start a new page unless `height` points fit below the cursor; true when a page was added. */

@@ -2,13 +2,14 @@
 import type { Plan, Unit } from '../../model/schema.js';
 import type { Templates } from '../templates.js';
 import { charsPerLine } from '../plan-view.js';
+import type { Duty } from '../duties.js';
 import { unitSheet } from '../unit-sheet-view.js';
 import { PdfWriter } from './pdf-doc.js';
 import { drawTable } from './pdf-table.js';
 
-export async function unitSheetPdf(plan: Plan, unit: Unit, templates: Templates, date: string): Promise<Uint8Array> {
+export async function unitSheetPdf(plan: Plan, unit: Unit, templates: Templates, date: string, duties?: readonly Duty[]): Promise<Uint8Array> {
   const tpl = templates.unitSheet;
-  const sheet = unitSheet(plan, unit, tpl, { date, titleChars: charsPerLine(templates.document, tpl.orientation, templates.document.fonts.title.size) });
+  const sheet = unitSheet(plan, unit, tpl, { date, duties, titleChars: charsPerLine(templates.document, tpl.orientation, templates.document.fonts.title.size) });
   const w = new PdfWriter(templates.document, tpl.orientation, { title: sheet.title, date });
   let pendingHeading: string | undefined;
   sheet.blocks.forEach((block, i) => {
