@@ -18,6 +18,7 @@ interface BuildCliOptions extends ReadOptions {
   readonly templates?: string;
   readonly date?: string;
   readonly jobs?: number;
+  readonly table?: 'full' | 'compact';
 }
 
 /** The printed date: --date, else SOURCE_DATE_EPOCH (reproducible builds), else today. */
@@ -75,6 +76,7 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
       outDir,
       extras,
       source,
+      table: opts.table,
       formats,
       unit: opts.unit,
       templatesDir: opts.templates,
@@ -121,6 +123,7 @@ function buildOptions(cmd: Command): Command {
     .option('--unit <name>', 'only this unit’s 责任清单')
     .option('--templates <dir>', 'folder whose template files override the shipped ones')
     .option('--date <YYYY-MM-DD>', 'date printed on the documents (default: SOURCE_DATE_EPOCH or today)')
+    .addOption(new Option('--table <form>', '任务分解表: full (with 具体内容) or compact (the one-page-per-annex overview)').choices(['full', 'compact']))
     .option('--jobs <n>', 'threads to render on: PDFs on n-1 worker threads while this one writes Word and Excel files (default: one per core, up to 4; 1 = no workers)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new CliError(`--jobs 需为正整数 (got "${v}")`);

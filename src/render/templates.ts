@@ -117,12 +117,17 @@ export const UnitSheetTemplate = z.object({
 });
 export type UnitSheetTemplate = z.infer<typeof UnitSheetTemplate>;
 
+const LedgerColumn = Column.extend({
+  editable: z.boolean().default(false).describe('a column the receiving unit fills in; all others are locked'),
+});
+
 export const LedgerTemplate = z.object({
   summarySheetName: z.string().min(1).max(31),
   sheetName: z.string().min(1),
   title: z.string(),
-  columns: z.array(Column).min(1),
+  columns: z.array(LedgerColumn).min(1),
   statuses: z.array(z.string().min(1)).min(1),
+  defaultStatus: z.string().nullable().default(null).describe('the status a new ledger starts with (one of statuses)'),
 });
 export type LedgerTemplate = z.infer<typeof LedgerTemplate>;
 

@@ -191,17 +191,19 @@ describe('责任矩阵', () => {
 describe('台账.xlsx', () => {
   it('has a summary sheet, one sheet per annex with a row per task, and a status drop-down', async () => {
     const wb = await workbook(file('台账.xlsx'));
-    expect(wb.worksheets).toHaveLength(plan.annexes.length + 1);
+    // 汇总, one sheet per annex, and the hidden stamp sheet.
+    expect(wb.worksheets).toHaveLength(plan.annexes.length + 2);
     plan.annexes.forEach((annex, i) => {
       const ws = wb.worksheets[i + 1]!;
       const header = (ws.getRow(1).values as unknown[]).slice(1);
-      expect(header).toEqual(expect.arrayContaining(['进展情况', '完成状态', '更新日期', '牵头单位']));
+      expect(header).toEqual(expect.arrayContaining(['具体内容', '进展情况', '完成状态', '佐证材料', '填报人', '填报日期', '牵头单位']));
       expect(ws.rowCount).toBe(annex.tasks.length + 1);
       const status = header.indexOf('完成状态') + 1;
       annex.tasks.forEach((task, r) => {
         expect(ws.getRow(r + 2).getCell(1).value).toBe(task.id);
-        expect(ws.getRow(r + 2).getCell(status).value ?? null).toBeNull();
+        expect(ws.getRow(r + 2).getCell(status).value).toBe('未启动');
         expect(ws.getRow(r + 2).getCell(status).dataValidation).toMatchObject({ type: 'list', formulae: ['"未启动,推进中,已完成,滞后"'] });
+        expect(ws.getRow(r + 2).height).toBeGreaterThan(14);
       });
     });
   });
