@@ -150,8 +150,11 @@ describe('责任矩阵', () => {
     const wb = await workbook(file('责任矩阵.xlsx'));
     const ws = wb.worksheets[0]!;
     const ids = plan.annexes.flatMap((a) => a.tasks.map((t) => t.id));
-    const header = ids.map((_, i) => ws.getRow(2).getCell(i + 2).value);
-    expect(header).toEqual(ids);
+    // Each task header is its id over its short title; 单位 is one cell over both header rows.
+    const header = ids.map((_, i) => String(ws.getRow(2).getCell(i + 2).value).split('\n'));
+    expect(header.map((h) => h[0])).toEqual(ids);
+    for (const h of header) expect(h[1]!.length).toBeGreaterThan(1);
+    expect(ws.getCell('A2').isMerged).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 2 });
     expect(ws.autoFilter).toBeTruthy();
     const marks = { lead: '●', responsible: '○', cooperate: '△' } as const;
