@@ -13,7 +13,7 @@ export interface SheetRow {
 }
 
 export type SheetBlock =
-  | { readonly kind: 'title' | 'subtitle' | 'heading1' | 'heading2' | 'paragraph'; readonly text: string }
+  | { readonly kind: 'title' | 'subtitle' | 'note' | 'heading1' | 'heading2' | 'paragraph'; readonly text: string }
   | { readonly kind: 'table'; readonly columns: readonly Column[]; readonly rows: readonly SheetRow[] };
 
 export interface UnitSheet {
@@ -33,7 +33,8 @@ function taskCell(t: UnitTask, withContent: boolean, tpl: UnitSheetTemplate): st
 
 function idCell(t: UnitTask): string {
   const desk = t.desks.length > 0 ? `\n〔${t.desks.join('、')}〕` : '';
-  return `${t.task.id}\n（${t.task.number}）${desk}`;
+  const number = /^[（(]/.test(t.task.number) ? t.task.number : `（${t.task.number}）`;
+  return `${t.task.id}\n${number}${desk}`;
 }
 
 /** The template's columns, less 责任领导 when no task of the plan names one (an empty column is left out). */
@@ -93,7 +94,9 @@ export function sourceLine(plan: Plan): string | null {
   const { title, docNumber, date } = plan.notice;
   const facts = [docNumber, date ? `${chineseDate(date)}印发` : null].filter(Boolean).join('，');
   if (!title && !facts) return null;
-  return `依据：${title ? `《${title.replace(/^《|》$/g, '')}》` : ''}${facts ? `（${facts}）` : ''}`;
+  // A title inside 《》 writes its own 《》 as 〈〉.
+  const inner = title?.replace(/^《|》$/g, '').replace(/《/g, '〈').replace(/》/g, '〉');
+  return `依据：${inner ? `《${inner}》` : ''}${facts ? `（${facts}）` : ''}`;
 }
 
 export function unitSheet(plan: Plan, unit: Unit, tpl: UnitSheetTemplate, options: UnitSheetOptions): UnitSheet {
@@ -103,8 +106,8 @@ export function unitSheet(plan: Plan, unit: Unit, tpl: UnitSheetTemplate, option
   const source = sourceLine(plan);
   const blocks: SheetBlock[] = [
     { kind: 'title', text: [...title].length > options.titleChars && broken.includes('\n') ? broken.replace(/^\n+|\n+$/g, '') : title },
-    ...(source ? [{ kind: 'subtitle' as const, text: source }] : []),
-    { kind: 'subtitle', text: `本清单印发日期：${chineseDate(options.date)}` },
+    ...(source ? [{ kind: 'note' as const, text: source }] : []),
+    { kind: 'note', text: `本清单印发日期：${chineseDate(options.date)}` },
   ];
   if (unit.kind === 'collective') {
     const who = unit.members.length > 0

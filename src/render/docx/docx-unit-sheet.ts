@@ -15,6 +15,8 @@ function blockXml(block: SheetBlock, width: number): string {
       return paragraph(STYLE.title, block.text);
     case 'subtitle':
       return paragraph(STYLE.heading2, block.text, { align: 'center' });
+    case 'note':
+      return paragraph(STYLE.table, block.text, { align: 'center' });
     case 'heading1':
       return paragraph(STYLE.heading1, block.text, { keepNext: true });
     case 'heading2':

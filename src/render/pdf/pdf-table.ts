@@ -2,6 +2,7 @@
 // category cell) flows across pages with its category merged within each page and repeated (续) on the next, so no
 // page starts without its category; a row split across pages leaves at least three lines on each page and repeats
 // its 序号 and task name (续). Text never truncates. Every cell drawn can be recorded (PdfWriter.record) for tests.
+import { headerWords } from '../table-layout.js';
 import { CELL_PADDING } from '../task-table-view.js';
 import type { FontRoleName } from '../templates.js';
 import type { PdfWriter } from './pdf-doc.js';
@@ -77,7 +78,11 @@ export function drawTable(w: PdfWriter, spec: PdfTableSpec): void {
   const heightOf = (lines: readonly (readonly string[] | undefined)[]) => Math.max(1, ...lines.map((l) => l?.length ?? 0)) * lh + 2 * PAD;
   const countOf = (lines: readonly (readonly string[] | undefined)[]) => Math.max(1, ...lines.map((l) => l?.length ?? 0));
 
-  const headerLines = spec.header.map((h, i) => wrap(h, i, bold));
+  // A header label that does not fit on one line breaks between its words (牵头|单位), never inside one.
+  const headerLines = spec.header.map((h, i) => {
+    const lines = wrap(h, i, bold);
+    return lines.length > 1 && !h.includes('\n') ? wrap(headerWords(h).join('\n'), i, bold) : lines;
+  });
   const headerHeight = heightOf(headerLines);
   const capacity = w.bottom - w.top - headerHeight;
   const rowHeight = (m: Measured) => (m.banner ? heightOf([m.banner]) : heightOf(m.lines));

@@ -20,6 +20,10 @@ export async function unitSheetPdf(plan: Plan, unit: Unit, templates: Templates,
       case 'subtitle':
         w.block(block.text, 'heading2', { align: 'center', spaceAfter: 8 });
         break;
+      case 'note':
+        // Where the sheet comes from and its own date: under the title, in the table size, centred.
+        w.block(block.text, 'table', { align: 'center', spaceAfter: sheet.blocks[i + 1]?.kind === 'note' ? 0 : 8 });
+        break;
       case 'heading1':
         // A heading right above a table goes with the table, so it never stays behind at a page foot.
         if (sheet.blocks[i + 1]?.kind === 'table') pendingHeading = block.text;
