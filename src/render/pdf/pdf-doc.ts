@@ -28,6 +28,12 @@ function num(n: number): string {
   return s === '-0' ? '0' : s;
 }
 
+/** #RRGGBB as PDF colour operands. */
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => num(v / 255)).join(' ');
+}
+
 /** Four hex digits of a subset glyph id, as Identity-H text strings spell them (subsets are small: a few thousand). */
 const HEX4: string[] = [];
 function hex4(n: number): string {
@@ -126,6 +132,8 @@ export class PdfWriter {
   y: number;
   /** Pages so far. */
   pages = 1;
+  /** Colours of struck and underlined runs (MARK), e.g. a redline's deletions and insertions (default: black). */
+  markColors?: { readonly strike: string; readonly underline: string };
   /** When set, every table cell drawn is handed to it (see CellRecord). */
   recordCell?: (cell: CellRecord) => void;
   /** Faces registered with this document, on first use, and pdfkit's font objects for them. */
@@ -226,10 +234,13 @@ export class PdfWriter {
       else if (piece === MARK.underlineOpen || piece === MARK.underlineClose) underline = piece === MARK.underlineOpen;
       else if (piece !== '') {
         const advance = textWidth(piece, face, size);
+        const color = strike ? this.markColors?.strike : underline ? this.markColors?.underline : undefined;
+        if (color) this.doc.addContent(`${rgb(color)} rg ${rgb(color)} RG`);
         this.showText(piece, at, baseline, face, size);
-        const rule = (y: number) => this.doc.moveTo(at, y).lineTo(at + advance, y).lineWidth(Math.max(0.5, size * 0.05)).stroke();
+        const rule = (y: number) => this.doc.moveTo(at, y).lineTo(at + advance, y).lineWidth(Math.max(0.5, size * 0.05)).stroke(color ?? 'black');
         if (strike) rule(baseline - 0.38 * size);
         if (underline) rule(baseline + 0.12 * size);
+        if (color) this.doc.addContent('0 g 0 G');
         at += advance;
       }
     }
