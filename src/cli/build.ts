@@ -104,6 +104,12 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
           `${units} 个单位, ${tasks} 项任务, ${(performance.now() / 1000).toFixed(1)} s` +
           `${replaced ? `; 替换了 ${replaced} 个已有文件 (replaced)` : ''}${others ? `; 目录中另有 ${others} 个文件未改动 (left as they were)` : ''}\n`,
       );
+      if (result.removed.length > 0) {
+        process.stderr.write(`fenjie: 删除了上次写入、本次不再生成的 ${result.removed.length} 个文件 (removed, written by the previous run and no longer produced): ${result.removed.join(', ')}\n`);
+      }
+      if (result.kept.length > 0) {
+        process.stderr.write(`fenjie: 上次写入、本次不再生成但已被修改的 ${result.kept.length} 个文件未删除 (changed since, left): ${result.kept.join(', ')}\n`);
+      }
       if (noLead > 0) {
         process.stderr.write(
           `fenjie: ${noLead} 项任务未明确牵头单位,文件中标为“未明确” (${noLead} tasks name no lead)` +

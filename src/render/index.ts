@@ -6,6 +6,7 @@ import type { Plan } from '../model/schema.js';
 import { ALL_FORMATS, isPdfJob, planJobs, renderJob, type Format, type Job } from './jobs.js';
 import { defaultWorkerCount, RenderWorkers } from './pool.js';
 import { cadenceDuties } from './duties.js';
+import { updateManifest } from './manifest.js';
 import { loadTemplates, type TaskTableForm } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -81,6 +82,10 @@ export interface BuiltFile {
 
 export interface BuildResult {
   readonly files: BuiltFile[];
+  /** Files an earlier run wrote into the folder that this one no longer writes, removed (see manifest.ts). */
+  readonly removed: readonly string[];
+  /** Files an earlier run wrote that this one no longer writes, left because they were changed since. */
+  readonly kept: readonly string[];
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -157,7 +162,9 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   await write(last, await renderJob(jobs[last], plan, templates, date, jobs, extras.map((e) => e.rel)));
   // In the order of index.md (extras, then the jobs), whatever order the writes finished in.
   const order = new Map([...extras.map((e) => e.rel), ...jobs.map((j) => j.rel)].map((rel, i) => [path.join(options.outDir, ...rel.split('/')), i]));
-  return { files: files.sort((a, b) => order.get(a.path)! - order.get(b.path)!) };
+  const wrote = [...extras.map((e) => ({ rel: e.rel, format: 'data' })), ...jobs.map((j) => ({ rel: j.rel, format: j.format, unit: j.unit }))];
+  const { removed, kept } = await updateManifest(options.outDir, wrote, { formats: new Set(options.formats ?? ALL_FORMATS), unit: options.unit });
+  return { files: files.sort((a, b) => order.get(a.path)! - order.get(b.path)!), removed, kept };
 }
 
 /** Rough cost of each job, to share PDFs fairly among workers: the tasks it lists. */

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Plan } from '../../src/model/schema.js';
 import { writeFileAtomic } from '../../src/render/write-atomic.js';
+import { MANIFEST } from '../../src/render/manifest.js';
 import { smallPlan } from './fixtures/small-plan.js';
 import { build, freshDir, pdfInfo, pdfPages, samplePlan } from './helpers.js';
 
@@ -13,7 +14,7 @@ async function listAll(root: string, dir = root): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listAll(root, full)));
-    else out.push(path.relative(root, full).split(path.sep).join('/'));
+    else if (entry.name !== MANIFEST) out.push(path.relative(root, full).split(path.sep).join('/'));
   }
   return out.sort();
 }

@@ -27,7 +27,7 @@ describe('files', () => {
     expect(result.files).toHaveLength(6 + 2 * units.length + 1);
     for (const f of result.files) expect(existsSync(f.path)).toBe(true);
     const top = (await readdir(result.dir)).sort();
-    expect(top).toEqual(['index.md', 'units', '任务分解表.docx', '任务分解表.pdf', '台账.xlsx', '责任矩阵.docx', '责任矩阵.pdf', '责任矩阵.xlsx'].sort());
+    expect(top).toEqual(['.fenjie-manifest.json', 'index.md', 'units', '任务分解表.docx', '任务分解表.pdf', '台账.xlsx', '责任矩阵.docx', '责任矩阵.pdf', '责任矩阵.xlsx'].sort());
     expect(await readdir(path.join(result.dir, 'units'))).toHaveLength(2 * units.length);
   });
 
