@@ -16,17 +16,21 @@ const DIGIT = 0.58;
 /** Width in em of `text` set in a Noto face (a close upper bound for Latin, exact for CJK). */
 export function emWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0x2e80) w += 1;
-    else if (ch in NARROW) w += NARROW[ch]!;
-    else if (ch >= '0' && ch <= '9') w += DIGIT;
-    else if (ch >= 'A' && ch <= 'Z') w += UPPER;
-    else if (ch >= 'a' && ch <= 'z') w += LOWER;
-    else w += 0.6;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x2e80) {
+      w += 1;
+      if (code >= 0xd800 && code < 0xdc00) i++; // a surrogate pair is one character
+    } else if (code >= 48 && code <= 57) w += DIGIT;
+    else if (code >= 65 && code <= 90) w += UPPER;
+    else if (code >= 97 && code <= 122) w += LOWER;
+    else w += NARROW[text[i]!] ?? 0.6;
   }
   return w;
 }
+
+/** The pieces longer than one character that a line breaker keeps together (see unbreakable). */
+const LONG_PIECES = /[A-Za-z0-9][A-Za-z0-9.%\-/_]*|〈[^〈〉\n]{1,6}〉/gu;
 
 /** Pieces a line breaker keeps together: Latin/digit runs (A7.T26, 700, 15%), a bracketed desk 〈工信〉, else one character. */
 export function unbreakable(text: string): string[] {
@@ -92,8 +96,12 @@ export function layoutColumns(columns: readonly LayoutColumn[], rows: readonly (
     let w = Math.max(...headerWords(col.label).map(em));
     for (const row of rows) {
       const text = row[c] ?? '';
-      const pieces = col.noWrap ? text.split('\n') : unbreakable(text);
-      for (const p of pieces) w = Math.max(w, em(p));
+      if (col.noWrap) for (const p of text.split('\n')) w = Math.max(w, em(p));
+      else {
+        // Any other character is one piece of at most one em.
+        if (/[^\s]/.test(text)) w = Math.max(w, size);
+        for (const p of text.match(LONG_PIECES) ?? []) w = Math.max(w, em(p));
+      }
     }
     return Math.max(w, (col.minEm ?? 0) * size) + 2 * padding;
   });
@@ -106,12 +114,31 @@ export function layoutColumns(columns: readonly LayoutColumn[], rows: readonly (
   };
   // Lines per column and row at the current widths, updated as a column widens.
   const current = columns.map((_, c) => rows.map((_, r) => lines(c, widths[c]!, r)));
+  // Per row, the tallest column and the runner-up, so a candidate width is tried against the rest in O(1) a row.
+  const top = rows.map(() => ({ first: 0, at: -1, second: 0 }));
+  const rank = () => {
+    for (let r = 0; r < rows.length; r++) {
+      const t = top[r]!;
+      t.first = 0;
+      t.at = -1;
+      t.second = 0;
+      for (let k = 0; k < columns.length; k++) {
+        const n = current[k]![r]!;
+        if (n > t.first) {
+          t.second = t.first;
+          t.first = n;
+          t.at = k;
+        } else if (n > t.second) t.second = n;
+      }
+    }
+  };
+  rank();
   const total = (c: number, width: number) => {
     let sum = 0;
     for (let r = 0; r < rows.length; r++) {
-      let h = lines(c, width, r);
-      for (let k = 0; k < columns.length; k++) if (k !== c && current[k]![r]! > h) h = current[k]![r]!;
-      sum += h;
+      const t = top[r]!;
+      const rest = t.at === c ? t.second : t.first;
+      sum += Math.max(1, rest, lines(c, width, r));
     }
     return sum;
   };
@@ -139,6 +166,7 @@ export function layoutColumns(columns: readonly LayoutColumn[], rows: readonly (
     }
     widths[best] = widths[best]! + slice;
     current[best] = rows.map((_, r) => lines(best, widths[best]!, r));
+    rank();
     height = Math.min(height, bestTotal);
     left -= slice;
   }
