@@ -18,6 +18,7 @@ interface BuildCliOptions extends ReadOptions {
   readonly templates?: string;
   readonly date?: string;
   readonly jobs?: number;
+  readonly table?: 'full' | 'compact';
 }
 
 /** The printed date: --date, else SOURCE_DATE_EPOCH (reproducible builds), else today. */
@@ -47,7 +48,7 @@ async function earlyWorkers(opts: BuildCliOptions): Promise<RenderWorkers | unde
   return startRenderWorkers(opts.jobs === undefined ? undefined : opts.jobs - 1, opts.templates);
 }
 
-async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: readonly ExtraFile[], workers?: RenderWorkers): Promise<void> {
+async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: readonly ExtraFile[], workers?: RenderWorkers, source?: string | null): Promise<void> {
   const outDir = resolve(opts.output);
   refuseInputAsOutput(input, outDir);
   const formats = parseFormats(opts.format);
@@ -74,6 +75,8 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
     const result = await buildDocuments(plan, {
       outDir,
       extras,
+      source,
+      table: opts.table,
       formats,
       unit: opts.unit,
       templatesDir: opts.templates,
@@ -93,6 +96,7 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
     const bytes = result.files.reduce((n, f) => n + f.bytes, 0);
     const units = new Set(result.files.map((f) => f.unit).filter(Boolean)).size;
     const tasks = plan.annexes.reduce((n, a) => n + a.tasks.length, 0);
+    const noLead = plan.annexes.reduce((n, a) => n + a.tasks.filter((t) => !t.assignments.some((x) => x.role === 'lead')).length, 0);
     if (!opts.quiet) {
       process.stderr.write(
         `fenjie: 写入 ${written.length} 个文件 (${(bytes / 1024).toFixed(0)} KB) → ${relative(process.cwd(), outDir) || '.'}: ` +
@@ -100,6 +104,18 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
           `${units} 个单位, ${tasks} 项任务, ${(performance.now() / 1000).toFixed(1)} s` +
           `${replaced ? `; 替换了 ${replaced} 个已有文件 (replaced)` : ''}${others ? `; 目录中另有 ${others} 个文件未改动 (left as they were)` : ''}\n`,
       );
+      if (result.removed.length > 0) {
+        process.stderr.write(`fenjie: 删除了上次写入、本次不再生成的 ${result.removed.length} 个文件 (removed, written by the previous run and no longer produced): ${result.removed.join(', ')}\n`);
+      }
+      if (result.kept.length > 0) {
+        process.stderr.write(`fenjie: 上次写入、本次不再生成但已被修改的 ${result.kept.length} 个文件未删除 (changed since, left): ${result.kept.join(', ')}\n`);
+      }
+      if (noLead > 0) {
+        process.stderr.write(
+          `fenjie: ${noLead} 项任务未明确牵头单位,文件中标为“未明确” (${noLead} tasks name no lead)` +
+            `${opts.firstListedLead ? '' : '; --first-listed-lead 可将排序第一的单位作为牵头 (take the first listed unit as lead, marked inferred)'}\n`,
+        );
+      }
     }
   } finally {
     process.removeListener('SIGINT', interrupted);
@@ -113,6 +129,7 @@ function buildOptions(cmd: Command): Command {
     .option('--unit <name>', 'only this unit’s 责任清单')
     .option('--templates <dir>', 'folder whose template files override the shipped ones')
     .option('--date <YYYY-MM-DD>', 'date printed on the documents (default: SOURCE_DATE_EPOCH or today)')
+    .addOption(new Option('--table <form>', '任务分解表: full (with 具体内容) or compact (the one-page-per-annex overview)').choices(['full', 'compact']))
     .option('--jobs <n>', 'threads to render on: PDFs on n-1 worker threads while this one writes Word and Excel files (default: one per core, up to 4; 1 = no workers)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new CliError(`--jobs 需为正整数 (got "${v}")`);
@@ -131,9 +148,9 @@ export function registerBuild(program: Command): void {
   ).action(async (input: string, opts: BuildCliOptions) => {
     const workers = await earlyWorkers(opts);
     try {
-      const { loadPlan } = await import('./load-plan.js');
-      const plan = await loadPlan(input, await extractOptions(opts));
-      await build(plan, input, opts, [], workers);
+      const { loadPlanWithSource } = await import('./load-plan.js');
+      const { plan, source } = await loadPlanWithSource(input, await extractOptions(opts));
+      await build(plan, input, opts, [], workers, source);
     } finally {
       await workers?.close();
     }
@@ -157,7 +174,7 @@ export function registerBuild(program: Command): void {
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
       const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJson(plan) }];
       if (source !== null) extras.push({ rel: 'review.html', render: () => renderReview(plan, source) });
-      await build(plan, notices[0], opts, extras, workers);
+      await build(plan, notices[0], opts, extras, workers, source);
       process.exitCode = code;
     } finally {
       await workers?.close();

@@ -32,7 +32,11 @@ export function registerDiff(program: Command): void {
         opts.format === 'html' ? loadPlanWithSource(path, read) : loadPlan(path, read).then((plan) => ({ plan, source: null }));
       const [a, b] = await Promise.all([load(oldPath), load(newPath)]);
       const changes = diffPlans(a.plan, b.plan);
-      const meta = { oldLabel: oldPath, newLabel: newPath };
+      const meta = { oldLabel: oldPath, newLabel: newPath, plans: { old: a.plan, new: b.plan } };
+      // The consistency check, on each version: an indicator the overall plan and an annex state differently.
+      const { targetConsistency } = await import('../diff/consistency.js');
+      const { formatDiagnostics } = await import('../diagnostics/index.js');
+      for (const [path, side] of [[oldPath, a], [newPath, b]] as const) process.stderr.write(formatDiagnostics(path, targetConsistency(side.plan)));
       let body: string | Uint8Array;
       if (opts.format === 'json') body = `${JSON.stringify(changes, null, 2)}\n`;
       else if (opts.format === 'docx') body = await renderDiffDocx(changes, meta, { date: printedDate(opts.date) });
@@ -44,8 +48,16 @@ export function registerDiff(program: Command): void {
         const { renderDiffReview } = await import('../review/index.js');
         body = renderDiffReview(a.plan, a.source!, b.plan, b.source!, changes, meta);
       }
-      if (opts.output) await writeFileAtomic(opts.output, body);
-      else process.stdout.write(body);
+      if (opts.output) {
+        await writeFileAtomic(opts.output, body);
+        const kinds = Object.entries(changes.summary.byKind).filter(([, n]) => n > 0);
+        const { KIND_LABEL } = await import('../diff/labels.js');
+        process.stderr.write(
+          `fenjie: 修订对照表 → ${opts.output} (${opts.format}): ` +
+            (changes.summary.total === 0 ? '两个版本之间没有变化 (no changes)' : `共 ${changes.summary.total} 处变化 (${kinds.map(([k, n]) => `${KIND_LABEL[k as keyof typeof KIND_LABEL]} ${n}`).join('、')})`) +
+            '\n',
+        );
+      } else process.stdout.write(body);
       process.exitCode = changes.summary.total === 0 ? EXIT.ok : EXIT.findings;
     });
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { formatDiagnostics } from '../diagnostics/index.js';
 import type { ReadOptions as ReadApiOptions } from '../index.js';
+import { targetConsistency } from '../diff/consistency.js';
 import type { Plan } from '../model/schema.js';
 import { EXIT } from './errors.js';
 import { refuseInputAsOutput, writeFileAtomic } from './io.js';
@@ -31,11 +32,15 @@ export function planToJson(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-/** Print diagnostics like a linter and work out the exit code (warnings fail only with --strict). */
+/**
+ * Print diagnostics like a linter, with the consistency check's findings (an indicator the overall plan and an annex
+ * state differently), and work out the exit code (warnings fail only with --strict).
+ */
 export function reportDiagnostics(plan: Plan, options: ReadOptions): number {
-  if (!options.quiet) process.stderr.write(formatDiagnostics(plan.source.path, plan.diagnostics));
-  const errors = plan.diagnostics.some((d) => d.severity === 'error');
-  const warnings = plan.diagnostics.some((d) => d.severity === 'warning');
+  const all = [...plan.diagnostics, ...targetConsistency(plan)].sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
+  if (!options.quiet) process.stderr.write(formatDiagnostics(plan.source.path, all));
+  const errors = all.some((d) => d.severity === 'error');
+  const warnings = all.some((d) => d.severity === 'warning');
   return errors || (options.strict && warnings) ? EXIT.findings : EXIT.ok;
 }
 

@@ -29,9 +29,28 @@ function taskIds(c: Change): string {
   return c.newId ?? c.oldId ?? '';
 }
 
+/** A task as a place names it: its number in the notice and its title. */
+export interface TaskRef {
+  readonly number: string;
+  readonly title: string;
+}
+
 export interface DescribeOptions {
   /** Name the annex in the place (default: true); a report that groups by annex can leave it out. */
   readonly withAnnex?: boolean;
+  /**
+   * A task's number and title by id on one side (optional): places then read 第5项《title》（A3.T5）, as auditors
+   * cite them; without it, the ids alone.
+   */
+  readonly taskRef?: (id: string, side: 'old' | 'new') => TaskRef | null;
+}
+
+/** 第5项《发展康养度假产业》（A1.T5）, or the ids alone when the task is not known. */
+function taskPlace(c: Change, options: DescribeOptions): string {
+  const ref = (c.newId && options.taskRef?.(c.newId, 'new')) || (c.oldId && options.taskRef?.(c.oldId, 'old')) || null;
+  if (!ref) return `任务 ${taskIds(c)}`;
+  const number = /^\d+$/.test(ref.number) ? `第${ref.number}项` : ref.number;
+  return `${number}《${ref.title}》（${taskIds(c)}）`;
 }
 
 export function place(c: Change, options: DescribeOptions = {}): string {
@@ -45,11 +64,11 @@ export function place(c: Change, options: DescribeOptions = {}): string {
     case 'goal':
       return c.annex ? `${annexPrefix(c)}工作目标${key}`.trim() : `总体方案 主要目标${key}`;
     case 'task':
-      return `${annexPrefix(c)}任务 ${taskIds(c)}`;
+      return `${annexPrefix(c)}${taskPlace(c, options)}`;
     case 'target':
-      return `${annexPrefix(c)}任务 ${taskIds(c)} 指标${key}`;
+      return `${annexPrefix(c)}${taskPlace(c, options)} 指标${key}`;
     case 'assignment':
-      return `${annexPrefix(c)}任务 ${taskIds(c)} ${c.field === 'lead' ? '牵头单位' : `责任单位${key}`}`;
+      return `${annexPrefix(c)}${taskPlace(c, options)} ${c.field === 'lead' ? '牵头单位' : `责任单位${key}`}`;
     case 'workGroup':
       return `${annexPrefix(c)}工作专班·${fieldLabel(c.field)}${c.field === 'members' || c.field === 'deputyConveners' ? key : ''}`;
     case 'unit':

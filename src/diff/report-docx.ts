@@ -16,9 +16,12 @@ import { z } from 'zod';
 import defaultLayout from '../../templates/diff.json' with { type: 'json' };
 import { pinDocxDates } from '../render/docx/docx-pack.js';
 import { loadTemplates } from '../render/templates.js';
-import { describeChange } from './describe.js';
+import { reportEntries, type ReportEntry } from './report-entries.js';
 import type { DiffReportMeta } from './report-md.js';
-import type { Change, ChangeSet } from './schema.js';
+import type { ChangeSet } from './schema.js';
+
+/** Read the same way in the Word and the PDF report. */
+export const LEGEND = '说明：原内容中红色加删除线的为删除的文字，修改后中蓝色加下划线的为新增的文字。';
 
 const Font = z.object({ eastAsia: z.string(), ascii: z.string() });
 
@@ -52,11 +55,11 @@ const twip = (mm: number): number => Math.round((mm * 1440) / 25.4);
 /** Style ids: paragraphs and runs name a style; fonts and sizes live once in the styles part. */
 const STYLE = { title: 'DiffTitle', heading: 'DiffHeading', body: 'DiffBody', cell: 'DiffCell', header: 'DiffHeader', del: 'DiffDeleted', ins: 'DiffInserted' } as const;
 
-function cellRuns(c: Change, side: 'old' | 'new', text: string): TextRun[] {
-  if (!c.redline) return [new TextRun({ text })];
+function cellRuns(entry: ReportEntry, side: 'old' | 'new', text: string): TextRun[] {
+  if (!entry.redline) return [new TextRun({ text })];
   // Each side shows the common text plus its own edits: 原内容 the deletions, 修改后 the insertions.
   const drop = side === 'old' ? 'insert' : 'delete';
-  return c.redline
+  return entry.redline
     .filter((s) => s.op !== drop)
     .map((s) => new TextRun({ text: s.text, style: s.op === 'equal' ? undefined : s.op === 'delete' ? STYLE.del : STYLE.ins }));
 }
@@ -70,13 +73,14 @@ function cell(children: Paragraph[], widthPct: number, fill?: string): TableCell
 }
 
 /** Map, then pack: one pure function from a change to a row. */
-export function changeRow(c: Change, index: number, layout: DiffDocxLayout): TableRow {
-  const row = describeChange(c);
+export function changeRow(entry: ReportEntry, index: number, layout: DiffDocxLayout): TableRow {
+  const { row } = entry;
+  const c = entry.changes[0]!;
   const texts: Record<DiffDocxLayout['columns'][number]['key'], Paragraph> = {
     index: new Paragraph({ style: STYLE.cell, alignment: AlignmentType.CENTER, children: [new TextRun(String(index))] }),
     place: new Paragraph({ style: STYLE.cell, children: [new TextRun(row.place)] }),
-    old: new Paragraph({ style: STYLE.cell, children: c.old === null && !c.redline ? [] : cellRuns(c, 'old', row.old) }),
-    new: new Paragraph({ style: STYLE.cell, children: c.new === null && !c.redline ? [] : cellRuns(c, 'new', row.new) }),
+    old: new Paragraph({ style: STYLE.cell, children: c.old === null && !entry.redline ? [] : cellRuns(entry, 'old', row.old) }),
+    new: new Paragraph({ style: STYLE.cell, children: c.new === null && !entry.redline ? [] : cellRuns(entry, 'new', row.new) }),
     note: new Paragraph({ style: STYLE.cell, children: [new TextRun(row.match ? `${row.note}（${row.match}）` : row.note)] }),
   };
   return new TableRow({ cantSplit: false, children: layout.columns.map((col) => cell([texts[col.key]], col.widthPct)) });
@@ -92,11 +96,11 @@ export function diffDocument(changeSet: ChangeSet, meta: DiffReportMeta = {}, op
       cell([new Paragraph({ style: STYLE.header, alignment: AlignmentType.CENTER, children: [new TextRun(col.label)] })], col.widthPct, colors.headerFill),
     ),
   });
-  const rows = changeSet.changes.map((c, i) => changeRow(c, i + 1, layout));
+  const rows = reportEntries(changeSet.changes, meta.plans).map((e, i) => changeRow(e, i + 1, layout));
   const facts = (label: string, ref: ChangeSet['old'], name?: string): Paragraph =>
     new Paragraph({ style: STYLE.body, text: `${label}：${name ?? ref.path}${ref.docNumber ? `（${ref.docNumber}${ref.date ? `，${ref.date}` : ''}）` : ''}` });
   const body = changeSet.changes.length
-    ? [new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } })]
+    ? [new Paragraph({ style: STYLE.body, text: LEGEND }), new Table({ rows: [header, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } })]
     : [new Paragraph({ style: STYLE.body, text: '两个版本之间没有变化。' })];
 
   const landscape = page.orientation === 'landscape';

@@ -1,5 +1,6 @@
 // ChangeSet → Markdown for auditors: summary counts first, then changes grouped by annex, in Chinese.
 import { describeChange, ENTITY_LABEL, KIND_LABEL, SECTION_OF } from './describe.js';
+import { reportEntries, type PlanPair, type ReportEntry } from './report-entries.js';
 import { ChangeEntity, ChangeKind, type Change, type ChangeSet, type PlanRef, type RedlineSegment } from './schema.js';
 
 export interface DiffReportMeta {
@@ -9,6 +10,8 @@ export interface DiffReportMeta {
   readonly oldLabel?: string;
   /** How to name the new version (default: its path). */
   readonly newLabel?: string;
+  /** The plans compared (optional): tasks are then placed by number and title, 第5项《…》（A3.T5）. */
+  readonly plans?: PlanPair;
 }
 
 /** Markdown and GFM punctuation that Chinese text may carry; escaped so text never turns into markup. */
@@ -54,9 +57,11 @@ function quote(text: string): string {
     .join('\n');
 }
 
-function changeItem(c: Change, n: number): string {
-  const row = describeChange(c, { withAnnex: c.annex === null });
+function changeItem(entry: ReportEntry, n: number): string {
+  const c = entry.changes[0]!;
+  const row = entry.row;
   const head = `${n}. **${KIND_LABEL[c.kind]}** ${escapeMarkdown(row.place)} — ${escapeMarkdown(row.note)}${row.match ? `（${row.match}）` : ''}`;
+  if (entry.changes.length > 1) return head; // a run of renumbered tasks: the note says it all
   if (c.redline) return `${head}\n\n${quote(redlineMarkdown(c.redline))}`;
   if (c.entity === 'task' && (c.kind === 'added' || c.kind === 'removed')) {
     return `${head}\n\n${quote(escapeMarkdown(c.kind === 'added' ? row.new : row.old))}`;
@@ -68,12 +73,13 @@ function changeItem(c: Change, n: number): string {
   if (c.entity === 'assignment' && c.field === 'role' && c.kind !== 'modified') return head;
   if (c.kind === 'added') return `${head}：${escapeMarkdown(row.new)}`;
   if (c.kind === 'removed') return `${head}：${escapeMarkdown(row.old)}`;
-  return `${head}：${escapeMarkdown(row.old)} → ${escapeMarkdown(row.new)}`;
+  const marked = entry.redline ? `（${redlineMarkdown(entry.redline)}）` : '';
+  return `${head}：${escapeMarkdown(row.old)} → ${escapeMarkdown(row.new)}${marked}`;
 }
 
-function list(changes: readonly Change[]): string[] {
+function list(changes: readonly Change[], plans: PlanPair | undefined, withAnnex: boolean): string[] {
   // Blank lines between items keep multi-line items (quotes) attached to their number in every renderer.
-  return changes.map((c, i) => changeItem(c, i + 1)).flatMap((item) => [item, '']);
+  return reportEntries(changes, plans, { withAnnex }).map((e, i) => changeItem(e, i + 1)).flatMap((item) => [item, '']);
 }
 
 function unitTable(changes: readonly Change[]): string[] {
@@ -96,7 +102,7 @@ export function renderDiffMarkdown(changeSet: ChangeSet, meta: DiffReportMeta = 
   out.push(`共 ${changeSet.summary.total} 处变化。`, '', ...summaryTable(changeSet), '');
 
   const planLevel = changeSet.changes.filter((c) => c.annex === null && c.entity !== 'unit');
-  if (planLevel.length) out.push('## 通知与总体方案', '', ...list(planLevel));
+  if (planLevel.length) out.push('## 通知与总体方案', '', ...list(planLevel, meta.plans, true));
 
   for (const ref of changeSet.annexes) {
     const changes = changeSet.changes.filter((c) => c.annex === ref.annex);
@@ -107,7 +113,7 @@ export function renderDiffMarkdown(changeSet: ChangeSet, meta: DiffReportMeta = 
     for (const section of sections) {
       const inSection = changes.filter((c) => SECTION_OF[c.entity] === section);
       if (sections.length > 1 || section !== '附件') out.push(`### ${section}`, '');
-      out.push(...list(inSection));
+      out.push(...list(inSection, meta.plans, false));
     }
   }
 

@@ -5,19 +5,20 @@ import { PdfWriter } from '../render/pdf/pdf-doc.js';
 import { drawTable } from '../render/pdf/pdf-table.js';
 import { MARK } from '../render/pdf/pdf-wrap.js';
 import { loadTemplates } from '../render/templates.js';
-import { describeChange } from './describe.js';
-import { DiffDocxLayout } from './report-docx.js';
+import { DiffDocxLayout, LEGEND } from './report-docx.js';
+import { reportEntries } from './report-entries.js';
 import type { DiffReportMeta } from './report-md.js';
-import type { Change, ChangeSet } from './schema.js';
+import type { ChangeSet, RedlineSegment } from './schema.js';
 
-export const PDF_LEGEND = '说明：原内容中加删除线的为删除的文字，修改后中加下划线的为新增的文字。';
+/** The legend both reports carry. */
+export const PDF_LEGEND = LEGEND;
 
 /** One side of a change as text, with that side's own edits marked: struck on the old side, underlined on the new. */
-export function marked(c: Change, side: 'old' | 'new', plain: string): string {
-  if (!c.redline) return plain;
+export function marked(redline: readonly RedlineSegment[] | null | undefined, side: 'old' | 'new', plain: string): string {
+  if (!redline) return plain;
   const drop = side === 'old' ? 'insert' : 'delete';
   const [open, close] = side === 'old' ? [MARK.strikeOpen, MARK.strikeClose] : [MARK.underlineOpen, MARK.underlineClose];
-  return c.redline
+  return redline
     .filter((s) => s.op !== drop)
     .map((s) => (s.op === 'equal' ? s.text : `${open}${s.text}${close}`))
     .join('');
@@ -35,6 +36,8 @@ export async function renderDiffPdf(changeSet: ChangeSet, meta: DiffReportMeta =
   const templates = await loadTemplates();
   const title = meta.title ?? layout.title;
   const w = new PdfWriter(templates.document, layout.page.orientation, { title, date: options.date ?? new Date().toISOString().slice(0, 10) });
+  // The Word report's colours: deletions red, insertions blue.
+  w.markColors = { strike: `#${layout.colors.deleted}`, underline: `#${layout.colors.inserted}` };
   const facts = (label: string, ref: ChangeSet['old'], name?: string) =>
     `${label}：${name ?? ref.path}${ref.docNumber ? `（${ref.docNumber}${ref.date ? `，${ref.date}` : ''}）` : ''}`;
   w.block(title, 'title', { align: 'center', spaceAfter: 6, lineSpacing: 1.5 });
@@ -50,13 +53,14 @@ export async function renderDiffPdf(changeSet: ChangeSet, meta: DiffReportMeta =
   drawTable(w, {
     widths: layout.columns.map((c) => (w.width * c.widthPct) / total),
     header: layout.columns.map((c) => c.label),
-    groups: changeSet.changes.map((c, i) => {
-      const row = describeChange(c);
+    groups: reportEntries(changeSet.changes, meta.plans).map((entry, i) => {
+      const { row } = entry;
+      const c = entry.changes[0]!;
       const text: Record<DiffDocxLayout['columns'][number]['key'], string> = {
         index: String(i + 1),
         place: row.place,
-        old: c.old === null && !c.redline ? '' : marked(c, 'old', row.old),
-        new: c.new === null && !c.redline ? '' : marked(c, 'new', row.new),
+        old: c.old === null && !entry.redline ? '' : marked(entry.redline, 'old', row.old),
+        new: c.new === null && !entry.redline ? '' : marked(entry.redline, 'new', row.new),
         note: row.match ? `${row.note}（${row.match}）` : row.note,
       };
       return { rows: [{ cells: layout.columns.map((col) => ({ text: text[col.key], align: col.key === 'index' ? ('center' as const) : ('left' as const) })) }] };

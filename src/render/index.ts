@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { Plan } from '../model/schema.js';
 import { ALL_FORMATS, isPdfJob, planJobs, renderJob, type Format, type Job } from './jobs.js';
 import { defaultWorkerCount, RenderWorkers } from './pool.js';
-import { loadTemplates } from './templates.js';
+import { cadenceDuties } from './duties.js';
+import { updateManifest } from './manifest.js';
+import { loadTemplates, type TaskTableForm } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export { ALL_FORMATS, type Format } from './jobs.js';
@@ -52,6 +54,13 @@ export interface BuildOptions {
    * this thread, while workers draw the PDFs) and listed in index.md.
    */
   readonly extras?: readonly ExtraFile[];
+  /**
+   * The decoded source text the plan's spans point into (optional): the unit sheets' 调度报送要求 then name each
+   * duty's subject and list only those that fall to the unit; without it every cadence is listed as written.
+   */
+  readonly source?: string | null;
+  /** The task table's form: full (with 具体内容) or compact (default: the template's, full). */
+  readonly table?: TaskTableForm;
   /** Called after each file is written (optional). */
   readonly onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -73,6 +82,10 @@ export interface BuiltFile {
 
 export interface BuildResult {
   readonly files: BuiltFile[];
+  /** Files an earlier run wrote into the folder that this one no longer writes, removed (see manifest.ts). */
+  readonly removed: readonly string[];
+  /** Files an earlier run wrote that this one no longer writes, left because they were changed since. */
+  readonly kept: readonly string[];
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -90,7 +103,8 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const { date } = options;
   const given = options.workers instanceof RenderWorkers ? options.workers : undefined;
   const templates = given?.templates ?? (await loadTemplates(options.templatesDir));
-  const jobs = planJobs(plan, new Set(options.formats ?? ALL_FORMATS), options.unit);
+  const duties = cadenceDuties(plan, options.source);
+  const jobs = planJobs(plan, new Set(options.formats ?? ALL_FORMATS), options.unit).map((j) => (j.kind === 'unit-sheet' ? { ...j, duties } : j.kind === 'task-table' && options.table ? { ...j, table: options.table } : j));
   const extras = options.extras ?? [];
   const files: BuiltFile[] = [];
   const total = extras.length + jobs.length;
@@ -148,7 +162,9 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   await write(last, await renderJob(jobs[last], plan, templates, date, jobs, extras.map((e) => e.rel)));
   // In the order of index.md (extras, then the jobs), whatever order the writes finished in.
   const order = new Map([...extras.map((e) => e.rel), ...jobs.map((j) => j.rel)].map((rel, i) => [path.join(options.outDir, ...rel.split('/')), i]));
-  return { files: files.sort((a, b) => order.get(a.path)! - order.get(b.path)!) };
+  const wrote = [...extras.map((e) => ({ rel: e.rel, format: 'data' })), ...jobs.map((j) => ({ rel: j.rel, format: j.format, unit: j.unit }))];
+  const { removed, kept } = await updateManifest(options.outDir, wrote, { formats: new Set(options.formats ?? ALL_FORMATS), unit: options.unit });
+  return { files: files.sort((a, b) => order.get(a.path)! - order.get(b.path)!), removed, kept };
 }
 
 /** Rough cost of each job, to share PDFs fairly among workers: the tasks it lists. */

@@ -1,8 +1,9 @@
 // What a build writes, as plain data (so worker threads can take jobs), and how one job becomes bytes.
 import type { Plan, Unit } from '../model/schema.js';
+import type { Duty } from './duties.js';
 import { indexMarkdown, type IndexEntry } from './index-md.js';
 import { allocateFileNames } from './safe-filename.js';
-import type { Templates } from './templates.js';
+import type { Templates, TaskTableForm } from './templates.js';
 import { sheetUnits, unitView } from './unit-view.js';
 
 export type Format = 'docx' | 'pdf' | 'xlsx';
@@ -14,6 +15,10 @@ export interface Job {
   readonly kind: JobKind;
   readonly format: Format | 'md';
   readonly unit?: string;
+  /** For unit sheets: the plan's reporting duties with their subjects, read from the source text (see duties.ts). */
+  readonly duties?: readonly Duty[];
+  /** For the task table: full or compact (default: the template's form). */
+  readonly table?: TaskTableForm;
 }
 
 export const ALL_FORMATS: readonly Format[] = ['docx', 'pdf', 'xlsx'];
@@ -78,9 +83,9 @@ export async function renderJob(job: Job, plan: Plan, templates: Templates, date
   const unit = job.unit === undefined ? undefined : plan.units.find((u) => u.name === job.unit)!;
   switch (`${job.kind}/${job.format}`) {
     case 'task-table/docx':
-      return (await import('./docx/docx-task-table.js')).taskTableDocx(plan, templates, date);
+      return (await import('./docx/docx-task-table.js')).taskTableDocx(plan, templates, date, job.table);
     case 'task-table/pdf':
-      return (await import('./pdf/pdf-task-table.js')).taskTablePdf(plan, templates, date);
+      return (await import('./pdf/pdf-task-table.js')).taskTablePdf(plan, templates, date, { form: job.table });
     case 'matrix/docx':
       return (await import('./docx/docx-matrix.js')).matrixDocx(plan, templates, date);
     case 'matrix/pdf':
@@ -90,9 +95,9 @@ export async function renderJob(job: Job, plan: Plan, templates: Templates, date
     case 'ledger/xlsx':
       return (await import('./xlsx/xlsx-ledger.js')).ledgerXlsx(plan, templates, date);
     case 'unit-sheet/docx':
-      return (await import('./docx/docx-unit-sheet.js')).unitSheetDocx(plan, unit!, templates, date);
+      return (await import('./docx/docx-unit-sheet.js')).unitSheetDocx(plan, unit!, templates, date, job.duties);
     case 'unit-sheet/pdf':
-      return (await import('./pdf/pdf-unit-sheet.js')).unitSheetPdf(plan, unit!, templates, date);
+      return (await import('./pdf/pdf-unit-sheet.js')).unitSheetPdf(plan, unit!, templates, date, job.duties);
     case 'index/md': {
       const counts = new Map<string, { lead: number; join: number }>();
       for (const j of jobs) {

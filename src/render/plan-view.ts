@@ -1,6 +1,7 @@
 // Plan → plain rows that every renderer shares, so Word, PDF and Excel can never disagree about who does what.
 import type { Annex, Assignment, Plan, Role, Task } from '../model/schema.js';
 import { fill, textWidthMm } from './layout.js';
+import { markParts, partsOf } from './scope-view.js';
 import type { DocumentTemplate, Orientation } from './templates.js';
 
 export const ROLE_RANK: Readonly<Record<Role, number>> = { lead: 0, responsible: 1, cooperate: 2 };
@@ -19,7 +20,12 @@ export interface TaskRow {
   readonly cooperate: readonly string[];
   readonly targets: string;
   readonly deadlines: string;
+  /** 责任领导: the people answerable for the task, as written (empty when the text names none). */
+  readonly leaders: string;
 }
+
+/** What a lead cell shows for a task whose text names no lead (never a blank a reader could take for an omission). */
+export const NO_LEAD = '未明确';
 
 /** Tasks under one 类别 (section); kept together on a page where they fit. */
 export interface CategoryGroup {
@@ -57,17 +63,35 @@ function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-/** Display names per role; a unit listed under two roles in one task shows under its strongest one only. */
+/**
+ * Display names per role; a unit listed under two roles in one task shows under its strongest one only. A unit
+ * whose clauses speak only for parts of the task carries the parts' marks (区妇联①), as the content shows them.
+ */
 export function unitsByRole(task: Task): Record<Role, string[]> {
   const best = new Map<string, Role>();
+  const byName = new Map<string, Assignment[]>();
   for (const a of task.assignments) {
     const name = displayName(a);
     const had = best.get(name);
     if (had === undefined || ROLE_RANK[a.role] < ROLE_RANK[had]) best.set(name, a.role);
+    byName.set(name, [...(byName.get(name) ?? []), a]);
   }
   const out: Record<Role, string[]> = { lead: [], responsible: [], cooperate: [] };
-  for (const name of unique(task.assignments.map(displayName))) out[best.get(name)!].push(name);
+  for (const name of unique(task.assignments.map(displayName))) {
+    const role = best.get(name)!;
+    const marks = partsOf(task, byName.get(name)!.filter((a) => a.role === role)).map((p) => p.mark).join('');
+    out[role].push(name + marks);
+  }
   return out;
+}
+
+export function leadersText(task: Task): string {
+  return unique(task.leaders.map((l) => (l.title ? `${l.name}（${l.title}）` : l.name))).join('、');
+}
+
+/** Whether any task of the plan names its leaders (the 责任领导 column is shown only then). */
+export function planHasLeaders(plan: Plan): boolean {
+  return plan.annexes.some((a) => a.tasks.some((t) => t.leaders.length > 0));
 }
 
 export function targetsText(task: Task): string {
@@ -117,12 +141,13 @@ export function taskRow(annex: Annex, task: Task): TaskRow {
     no: task.number,
     category: categoryOf(task),
     title: task.title,
-    content: contentOf(task),
+    content: markParts(task, contentOf(task)),
     lead: roles.lead,
     responsible: roles.responsible,
     cooperate: roles.cooperate,
     targets: targetsText(task),
     deadlines: deadlinesText(task),
+    leaders: leadersText(task),
   };
 }
 
@@ -173,7 +198,9 @@ export function taskTableCell(row: TaskRow, key: string): TableCellText {
     case 'content':
       return { text: row.content };
     case 'lead':
-      return { text: row.lead.join('、') };
+      return { text: row.lead.join('、') || NO_LEAD };
+    case 'leaders':
+      return { text: row.leaders };
     case 'responsible':
       return { text: row.responsible.join('、') };
     case 'cooperate':

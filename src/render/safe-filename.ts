@@ -22,12 +22,13 @@ function truncateUtf8(text: string, maxBytes: number): string {
 }
 
 /**
- * A file base name (no extension) for `name`: forbidden characters become `_`, dots and spaces are trimmed at the ends
+ * A file base name (no extension) for `name`: 〈〉 become （）, forbidden characters become `_`, dots and spaces are trimmed at the ends
  * (Windows drops trailing ones; a leading dot hides the file), `..` cannot survive, reserved device names get a `_`
  * prefix, the result is NFC and at most 150 UTF-8 bytes. Never empty.
  */
 export function safeFileName(name: string): string {
-  let base = name.normalize('NFC').replace(INVISIBLE, '').replace(FORBIDDEN, '_');
+  // 各乡〈街道〉 and desks such as 区发展和改革局〈科技〉 are written with the brackets file names usually carry: （）.
+  let base = name.normalize('NFC').replace(INVISIBLE, '').replace(FORBIDDEN, '_').replace(/〈/g, '（').replace(/〉/g, '）');
   base = base.replace(/\.{2,}/g, '_').replace(/^[\s.]+|[\s.]+$/g, '');
   base = truncateUtf8(base, MAX_BYTES).replace(/[\s.]+$/g, '');
   if (base === '') base = '_';

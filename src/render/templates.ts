@@ -6,12 +6,13 @@ import { z } from 'zod';
 
 /**
  * One typographic role. `word` names the font Word should use (the reader's machine supplies it); `pdf` picks the
- * embedded face: `regular`, `bold`, or `stroked` (the regular face filled and outlined, a synthetic bold that adds no
- * glyphs to the file — each embedded face costs ~200 bytes per distinct character).
+ * embedded face: `regular` (Noto Serif SC), `bold` (Noto Serif SC Bold, for titles), `sans` (Noto Sans SC Medium,
+ * standing in for 黑体), or `stroked` (the regular face filled and outlined, a synthetic bold that adds no glyphs to
+ * the file). Each face is subsetted: it costs ~200 bytes per distinct character it sets.
  */
 const FontRole = z.object({
   word: z.string().min(1),
-  pdf: z.enum(['regular', 'bold', 'stroked']),
+  pdf: z.enum(['regular', 'bold', 'sans', 'stroked']),
   size: z.number().positive().describe('points'),
   bold: z.boolean(),
 });
@@ -50,12 +51,32 @@ export const DocumentTemplate = z.object({
 export type DocumentTemplate = z.infer<typeof DocumentTemplate>;
 export type FontRoleName = keyof DocumentTemplate['fonts'];
 
+/** A task-table column: its width is measured from what it holds (see table-layout.ts), within optional bounds. */
+const TaskColumn = z.object({
+  key: z.enum(['no', 'category', 'task', 'content', 'lead', 'responsible', 'cooperate', 'leaders', 'targets', 'deadlines']),
+  label: z.string(),
+  minEm: z.number().positive().optional().describe('narrowest width in em of the table font'),
+  maxEm: z.number().positive().optional().describe('widest width in em of the table font'),
+});
+export type TaskColumn = z.infer<typeof TaskColumn>;
+
+export const TaskTableForm = z.enum(['full', 'compact']);
+export type TaskTableForm = z.infer<typeof TaskTableForm>;
+
 export const TaskTableTemplate = z.object({
   orientation: Orientation,
   title: z.string(),
   annexHeading: z.string(),
   tableFontSize: z.number().positive(),
-  columns: z.array(Column).min(1),
+  columns: z.array(TaskColumn).min(1),
+  /** full: with 具体内容; compact: without it, the one-page-per-annex overview (`--table compact`). */
+  form: TaskTableForm.default('full'),
+  compactTitle: z.string().default('{planName}任务分解简表'),
+  /**
+   * A column filled for fewer than this share of the plan's tasks is folded into the column before it, labelled
+   * (配合单位 for 4 tasks of 135 becomes a 配合：… line under 责任单位); 0 keeps every column that has any text.
+   */
+  foldBelow: z.number().min(0).max(1).default(0.1),
   uncategorised: z.string(),
   continued: z.string(),
 });
@@ -97,12 +118,17 @@ export const UnitSheetTemplate = z.object({
 });
 export type UnitSheetTemplate = z.infer<typeof UnitSheetTemplate>;
 
+const LedgerColumn = Column.extend({
+  editable: z.boolean().default(false).describe('a column the receiving unit fills in; all others are locked'),
+});
+
 export const LedgerTemplate = z.object({
   summarySheetName: z.string().min(1).max(31),
   sheetName: z.string().min(1),
   title: z.string(),
-  columns: z.array(Column).min(1),
+  columns: z.array(LedgerColumn).min(1),
   statuses: z.array(z.string().min(1)).min(1),
+  defaultStatus: z.string().nullable().default(null).describe('the status a new ledger starts with (one of statuses)'),
 });
 export type LedgerTemplate = z.infer<typeof LedgerTemplate>;
 

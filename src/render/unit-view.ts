@@ -1,6 +1,8 @@
 // What one unit's 责任清单 holds, and the unit × task roles the matrices print, computed once from the Plan.
 import type { Annex, Plan, Role, Task, Unit, WorkGroup } from '../model/schema.js';
-import { deadlinesText, displayName, ROLE_RANK, targetsText } from './plan-view.js';
+import { deadlinesText, displayName, leadersText, NO_LEAD, ROLE_RANK, targetsText } from './plan-view.js';
+import { partsOf, type TaskPart } from './scope-view.js';
+import { officeOrder } from './unit-order.js';
 
 /** The strongest role each unit holds in a task, by canonical unit name. */
 export function rolesInTask(task: Task): Map<string, Role> {
@@ -19,6 +21,12 @@ export interface UnitTask {
   /** Desks of the bureau that carry the task (科技, 工信), empty when the bureau itself does. */
   readonly desks: readonly string[];
   readonly leads: readonly string[];
+  /** The collective the task came to the unit through (各成员单位), when it was not named itself. */
+  readonly via: string | null;
+  /** The parts of the task the unit's clauses speak for; empty when it answers for the whole task. */
+  readonly parts: readonly TaskPart[];
+  /** 责任领导, as written; empty when the task names none. */
+  readonly leaders: string;
   /** The other units in the task (not the unit or its desks), strongest role first. */
   readonly partners: readonly string[];
   readonly targets: string;
@@ -46,6 +54,8 @@ export interface UnitView {
   readonly groups: readonly UnitGroup[];
   readonly cadences: readonly string[];
   readonly hasDesks: boolean;
+  /** Actions (annexes) the unit takes part in: through a task or a work group. */
+  readonly actions: number;
 }
 
 /** The canonical names a unit's sheet covers: itself and its desks (units whose parent it is). */
@@ -78,12 +88,19 @@ export function unitView(plan: Plan, unit: Unit): UnitView {
       const others = task.assignments
         .filter((a) => !names.has(a.unit))
         .sort((x, y) => ROLE_RANK[x.role] - ROLE_RANK[y.role]);
+      const strongest = mine.filter((a) => a.role === role);
+      // Through a collective only when no clause names the unit itself.
+      const via = strongest.every((a) => a.resolvedFrom) ? strongest[0]!.resolvedFrom : null;
+      const leads = [...new Set(others.filter((a) => a.role === 'lead').map(displayName))];
       const entry: UnitTask = {
         annex,
         task,
         role,
         desks,
-        leads: [...new Set(others.filter((a) => a.role === 'lead').map(displayName))],
+        leads: leads.length > 0 || role === 'lead' ? leads : [NO_LEAD],
+        via,
+        parts: partsOf(task, strongest),
+        leaders: leadersText(task),
         // Co-leads first, marked, then the units that share or assist.
         partners: [...new Set([...others.filter((a) => a.role === 'lead').map((a) => `${displayName(a)}（牵头）`), ...others.filter((a) => a.role !== 'lead').map(displayName)])],
         targets: targetsText(task),
@@ -111,12 +128,24 @@ export function unitView(plan: Plan, unit: Unit): UnitView {
     if (as.length > 0) groups.push({ annex, group: g, as });
   }
   const cadences = [...new Set(plan.notice.cadences.map((c) => c.raw))];
-  return { unit, lead, join, perAnnex, groups, cadences, hasDesks };
+  const actions = new Set([...perAnnex.map((a) => a.annex.id), ...groups.map((g) => g.annex.id)]).size;
+  return { unit, lead, join, perAnnex, groups, cadences, hasDesks, actions };
 }
 
-/** Units that get a 责任清单: every real unit (collectives are groups, not addressees). */
+/** Whether any assignment of the plan names the collective itself (not resolved to its members). */
+function assigned(plan: Plan, name: string): boolean {
+  return plan.annexes.some((a) => a.tasks.some((t) => t.assignments.some((x) => x.unit === name)));
+}
+
+/**
+ * Units that get a 责任清单: every real unit, and every collective a task is given to (各乡〈街道〉 are addressees of
+ * the notice too), in office order.
+ */
 export function sheetUnits(plan: Plan): Unit[] {
-  return plan.units.filter((u) => u.kind === 'unit');
+  const units = plan.units.filter((u) => u.kind === 'unit' || assigned(plan, u.name));
+  const order = officeOrder(plan, new Set(units.map((u) => u.name)));
+  const byName = new Map(units.map((u) => [u.name, u]));
+  return order.map((n) => byName.get(n)!);
 }
 
 /** Per annex, the units that appear in it (plan.units order) and their roles per task. */
@@ -134,31 +163,51 @@ export function annexMatrix(plan: Plan, annex: Annex): AnnexMatrix {
   return { annex, units: orderUnits(plan, present), roles };
 }
 
-/** Units of the plan in registry order, then any name the registry lacks, so nothing an assignment names is dropped. */
+/** Units of the plan in office order (see unit-order.ts), so nothing an assignment names is dropped. */
 export function orderUnits(plan: Plan, names: ReadonlySet<string>): string[] {
-  // Real units first, collectives (区直有关单位…) after them: the matrices are read by unit.
-  const registry = [...plan.units.filter((u) => u.kind === 'unit'), ...plan.units.filter((u) => u.kind !== 'unit')];
-  const known = registry.filter((u) => names.has(u.name)).map((u) => u.name);
-  const rest = [...names].filter((n) => !known.includes(n)).sort();
-  return [...known, ...rest];
+  return officeOrder(plan, names);
 }
 
-/** Units × annexes: tasks led and tasks joined (responsible or cooperate), counted from assignments. */
-export function annexCounts(plan: Plan): { unit: string; counts: { lead: number; join: number }[] }[] {
-  const matrices = plan.annexes.map((a) => annexMatrix(plan, a));
-  const all = new Set<string>();
-  for (const m of matrices) for (const u of m.units) all.add(u);
-  return orderUnits(plan, all).map((unit) => ({
-    unit,
-    counts: matrices.map((m) => {
-      let lead = 0;
-      let join = 0;
-      for (const r of m.roles.values()) {
-        const role = r.get(unit);
-        if (role === 'lead') lead++;
-        else if (role) join++;
-      }
-      return { lead, join };
-    }),
-  }));
+/** One row of the units × annexes counts: a unit, or (depth 1) a desk of the bureau above it. */
+export interface CountRow {
+  readonly unit: string;
+  /** 0 for a unit (a bureau counted with its desks), 1 for a desk under its bureau. */
+  readonly depth: 0 | 1;
+  readonly counts: readonly { readonly lead: number; readonly join: number }[];
+}
+
+/** Tasks led and joined per annex by a set of names, each task counted once under its strongest role. */
+export function countTasks(plan: Plan, names: ReadonlySet<string>): { lead: number; join: number }[] {
+  return plan.annexes.map((annex) => {
+    let lead = 0;
+    let join = 0;
+    for (const task of annex.tasks) {
+      const mine = task.assignments.filter((a) => names.has(a.unit));
+      if (mine.length === 0) continue;
+      if (mine.some((a) => a.role === 'lead')) lead++;
+      else join++;
+    }
+    return { lead, join };
+  });
+}
+
+/**
+ * Units × annexes: tasks led and joined, counted as the unit sheets and index.md count them — a bureau with its
+ * desks (the bureau's sheet lists its desks' tasks), each desk again on a row of its own under it.
+ */
+export function annexCounts(plan: Plan): CountRow[] {
+  const present = new Set<string>();
+  for (const a of plan.annexes) for (const t of a.tasks) for (const x of t.assignments) present.add(x.unit);
+  const byName = new Map(plan.units.map((u) => [u.name, u]));
+  // A desk brings its bureau in; the bureau's row counts the desk's tasks too.
+  for (const name of [...present]) {
+    const parent = byName.get(name)?.parent;
+    if (parent) present.add(parent);
+  }
+  return orderUnits(plan, present).map((unit) => {
+    const u = byName.get(unit);
+    const desk = u?.parent != null;
+    const names = u && !desk ? namesCovered(plan, u) : new Set([unit]);
+    return { unit, depth: desk ? 1 : 0, counts: countTasks(plan, names) };
+  });
 }

@@ -16,9 +16,10 @@ const compiledExit = (...args: string[]) =>
     (r) => ({ code: 0, stderr: r.stderr }),
     (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
   );
+/** The documents under `dir` (the run's manifest, which records file times, is bookkeeping, not a document). */
 const tree = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && e.name !== '.fenjie-manifest.json')
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
     .sort();
 

@@ -28,6 +28,8 @@ describe('fenjie run', () => {
     const again = await fenjie('run', SAMPLE, '-o', out, '--date', '2026-11-27', '--format', 'docx');
     expect(again.stderr).toMatch(/替换了 \d+ 个已有文件 \(replaced\)/);
     expect(again.stderr).toMatch(/目录中另有 1 个文件未改动/);
+    // The summary counts the tasks without a lead (shown as 未明确) and names the option that would supply one.
+    expect(again.stderr).toMatch(/fenjie: 24 项任务未明确牵头单位[^\n]*--first-listed-lead/);
     expect(readFileSync(join(out, 'plan.json'))).toEqual(plan);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     expect(files(out).filter((f) => f.includes('.fenjie-tmp-'))).toEqual([]);

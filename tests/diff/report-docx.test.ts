@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { diffPlans, renderDiffDocx } from '../../src/diff/index.js';
+import { diffPlans, PDF_LEGEND, renderDiffDocx } from '../../src/diff/index.js';
 import { BASE, editTasks, makePlan } from './factory.js';
 
 async function parts(bytes: Uint8Array): Promise<{ document: string; styles: string }> {
@@ -22,6 +22,9 @@ describe('renderDiffDocx', () => {
     expect(styles).toContain('w:eastAsia="黑体"');
     expect(styles).toMatch(/w:styleId="DiffDeleted"[\s\S]*?<w:strike\/>/);
     expect(styles).toMatch(/w:styleId="DiffInserted"[\s\S]*?<w:u w:val="single"\/>/);
+    // The PDF report's legend, and the changed 文号 digit marked like a text edit.
+    expect(document).toContain(PDF_LEGEND);
+    expect(document).toMatch(/<w:rStyle w:val="DiffDeleted"\/><\/w:rPr><w:t xml:space="preserve">2<\/w:t>/);
   });
 
   it('is the same file for the same change set and date', async () => {

@@ -24,6 +24,21 @@ function rules(pdf: Uint8Array): Array<{ x1: number; y1: number; x2: number; y2:
   return out;
 }
 
+/** Fill-colour operators of the content streams. */
+function colourOperators(pdf: Uint8Array): string[] {
+  const bytes = Buffer.from(pdf);
+  const out: string[] = [];
+  for (let at = bytes.indexOf('stream\n'); at >= 0; at = bytes.indexOf('stream\n', at + 1)) {
+    try {
+      const content = inflateSync(bytes.subarray(at + 7, bytes.indexOf('\nendstream', at))).toString('latin1');
+      for (const m of content.matchAll(/[\d.]+ [\d.]+ [\d.]+ rg/g)) out.push(m[0]);
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
 describe('renderDiffPdf', () => {
   it('writes the 修订对照表 as PDF: every change a row, edits struck and underlined, the same bytes for the same date', async () => {
     const spec = editTasks({ ...BASE, docNumber: '某政办发〔2024〕3号' }, 2, (t) => [t[0], { ...t[1], body: '积极组织市场主体参与省级夜间消费聚集示范区创建。' }, ...t.slice(2)]);
@@ -39,10 +54,15 @@ describe('renderDiffPdf', () => {
     expect(text).toContain('省级夜间消费聚集示范区评选');
     expect(text).toContain('省级夜间消费聚集示范区创建');
     expect(text).not.toMatch(/[\uE000-\uE003〖〗]/);
-    // One horizontal rule for each: 2 characters wide at the table's text size.
+    // One horizontal rule for each: 2 characters wide at the table's text size; and the 文号's changed digit, struck
+    // and underlined too (a modified value is marked like a text edit).
     const drawn = rules(bytes).filter((r) => r.y1 === r.y2);
-    expect(drawn).toHaveLength(2);
-    for (const r of drawn) expect(r.x2 - r.x1).toBeCloseTo(2 * 10.5, 0);
+    expect(drawn).toHaveLength(4);
+    expect(drawn.filter((r) => Math.abs(r.x2 - r.x1 - 2 * 10.5) < 0.5)).toHaveLength(2);
+    // In the Word report's colours: red (C00000) deletions, blue (0050B3) insertions.
+    const colours = colourOperators(bytes);
+    expect(colours).toContain('0.75 0 0 rg'); // C00000
+    expect(colours).toContain('0 0.31 0.7 rg'); // 0050B3
     expect(text).toContain('某政办发〔2024〕3号');
   });
 });

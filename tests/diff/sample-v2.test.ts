@@ -64,8 +64,12 @@ describe('sample vs v2', () => {
     expect(reworded.match!.score).toBeGreaterThan(0.6);
   });
 
-  it('renders the golden Markdown report', () => {
-    const md = renderDiffMarkdown(set);
+  it('renders the golden Markdown report: tasks placed as 第n项《title》 with the id, renumbering as one run', () => {
+    const md = renderDiffMarkdown(set, { oldLabel: SAMPLE, newLabel: V2, plans: { old: v1, new: v2 } });
+    expect(md).toContain('第6项起各项序号顺延1位（第6—14项，共9项）');
+    expect(md).not.toContain('任务重新编号（7 → 8）');
+    expect(md).toContain('第4项《健全经营主体评价体系》（A5.T4） 牵头单位');
+    expect(md).toContain('~~区市场监督管理局~~<ins>区统计局</ins>');
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN, md);
     expect(md).toBe(readFileSync(GOLDEN, 'utf8'));
   });

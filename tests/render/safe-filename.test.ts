@@ -38,8 +38,9 @@ describe('safeFileName', () => {
     assertSafe(safeFileName(name));
   });
 
-  it('keeps ordinary Chinese unit names as they are', () => {
-    expect(safeFileName('区发展和改革局〈工信〉')).toBe('区发展和改革局〈工信〉');
+  it('keeps ordinary Chinese unit names as they are, desk and collective brackets written （）', () => {
+    expect(safeFileName('区发展和改革局〈工信〉')).toBe('区发展和改革局（工信）');
+    expect(safeFileName('各乡〈街道〉')).toBe('各乡（街道）');
     expect(safeFileName('张管局综合部')).toBe('张管局综合部');
   });
 

@@ -16,7 +16,7 @@ describe('loadTemplates', () => {
     expect(t.document.fonts.heading2.word).toBe('楷体_GB2312');
     expect(t.document.pageNumber).toBe('— {n} —');
     expect(t.taskTable.orientation).toBe('landscape');
-    expect(t.taskTable.columns.map((c) => c.label)).toEqual(['序号', '类别', '重点任务', '具体内容', '牵头单位', '责任单位', '配合单位', '量化指标', '完成时限']);
+    expect(t.taskTable.columns.map((c) => c.label)).toEqual(['序号', '类别', '重点任务', '具体内容', '牵头单位', '责任单位', '配合单位', '责任领导', '量化指标', '完成时限']);
   });
 
   it('takes a file from the override folder and keeps the defaults for the others', async () => {

@@ -1,7 +1,8 @@
 // 责任矩阵 in Word: (a) units × annexes with counts, (b) per annex units × tasks with ● ○ △ and a legend.
 import { convertMillimetersToTwip } from 'docx';
 import type { Plan } from '../../model/schema.js';
-import { annexMatrices, summaryMatrix, type StringTable } from '../matrix-view.js';
+import { annexMatrices, summaryMatrix, taskColumnLabel, type StringTable } from '../matrix-view.js';
+import { emWidth } from '../table-layout.js';
 import { planNameOf } from '../plan-view.js';
 import { fill } from '../layout.js';
 import type { Templates } from '../templates.js';
@@ -31,7 +32,10 @@ export async function matrixDocx(plan: Plan, templates: Templates, date: string)
     tableOf(summaryMatrix(plan, tpl), total, unitWidth),
     paragraph(STYLE.heading1, tpl.detailHeading, { keepNext: true, pageBreakBefore: true }),
   ];
-  for (const annex of annexMatrices(plan, tpl)) {
+  // The PDF's rule: as many task columns as fit with the widest label on one line (measured as the task table is).
+  const widest = Math.max(...plan.annexes.flatMap((a) => a.tasks.map((t) => emWidth(taskColumnLabel(t.id)) * tpl.tableFontSize)));
+  const maxColumns = Math.max(1, Math.floor((total - unitWidth) / 20 / (widest + 2 * 4.25 + 1)));
+  for (const annex of annexMatrices(plan, tpl, maxColumns)) {
     parts.push(paragraph(STYLE.heading2, annex.heading, { keepNext: true }));
     parts.push(paragraph(STYLE.table, tpl.legend, { keepNext: true }));
     for (const chunk of annex.chunks) parts.push(tableOf(chunk, total, unitWidth));

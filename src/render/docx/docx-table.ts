@@ -28,6 +28,8 @@ export interface DocxTableOptions {
   readonly widths: readonly number[];
   readonly header: readonly string[];
   readonly rows: readonly DocxRow[];
+  /** Left and right cell margins in twips (default 85, 1.5 mm). */
+  readonly cellMargin?: number;
 }
 
 const BORDER = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
@@ -102,7 +104,7 @@ export function docxTable(options: DocxTableOptions): string {
   });
   const tblPr =
     `<w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${BORDER}</w:tblBorders><w:tblLayout w:type="fixed"/>` +
-    '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>';
+    `<w:tblCellMar><w:left w:w="${options.cellMargin ?? 85}" w:type="dxa"/><w:right w:w="${options.cellMargin ?? 85}" w:type="dxa"/></w:tblCellMar>`;
   return `<w:tbl><w:tblPr>${tblPr}</w:tblPr><w:tblGrid>${grid}</w:tblGrid>${header}${rows.join('')}</w:tbl>`;
 }
 

@@ -2,6 +2,7 @@
 import type { Plan, Unit } from '../../model/schema.js';
 import type { Templates } from '../templates.js';
 import { charsPerLine } from '../plan-view.js';
+import type { Duty } from '../duties.js';
 import { unitSheet, type SheetBlock } from '../unit-sheet-view.js';
 import { STYLE, textWidthTwips } from './docx-styles.js';
 import { columnWidths, docxTable, type DocxRow } from './docx-table.js';
@@ -14,6 +15,8 @@ function blockXml(block: SheetBlock, width: number): string {
       return paragraph(STYLE.title, block.text);
     case 'subtitle':
       return paragraph(STYLE.heading2, block.text, { align: 'center' });
+    case 'note':
+      return paragraph(STYLE.table, block.text, { align: 'center' });
     case 'heading1':
       return paragraph(STYLE.heading1, block.text, { keepNext: true });
     case 'heading2':
@@ -32,10 +35,10 @@ function blockXml(block: SheetBlock, width: number): string {
   }
 }
 
-export async function unitSheetDocx(plan: Plan, unit: Unit, templates: Templates, date: string): Promise<Uint8Array> {
+export async function unitSheetDocx(plan: Plan, unit: Unit, templates: Templates, date: string, duties?: readonly Duty[]): Promise<Uint8Array> {
   const tpl = templates.unitSheet;
   const docTpl = templates.document;
-  const sheet = unitSheet(plan, unit, tpl, { date, titleChars: charsPerLine(templates.document, tpl.orientation, templates.document.fonts.title.size) });
+  const sheet = unitSheet(plan, unit, tpl, { date, duties, titleChars: charsPerLine(templates.document, tpl.orientation, templates.document.fonts.title.size) });
   const width = textWidthTwips(docTpl, tpl.orientation);
   const body = sheet.blocks.map((b) => blockXml(b, width)).join('');
   return packDocx({ tpl: docTpl, orientation: tpl.orientation, tableSize: tpl.tableFontSize, title: sheet.title, date, body });

@@ -28,6 +28,12 @@ function num(n: number): string {
   return s === '-0' ? '0' : s;
 }
 
+/** #RRGGBB as PDF colour operands. */
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => num(v / 255)).join(' ');
+}
+
 /** Four hex digits of a subset glyph id, as Identity-H text strings spell them (subsets are small: a few thousand). */
 const HEX4: string[] = [];
 function hex4(n: number): string {
@@ -102,6 +108,19 @@ export interface BlockOptions {
   readonly balance?: boolean;
 }
 
+/** A table cell as drawn: the layout model tests read (no wrapped id or header, how full each page is). */
+export interface CellRecord {
+  /** 0-based page. */
+  readonly page: number;
+  /** Column index, -1 for a row across the table. */
+  readonly column: number;
+  readonly header?: boolean;
+  readonly top: number;
+  readonly height: number;
+  readonly width: number;
+  readonly lines: readonly string[];
+}
+
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly tpl: DocumentTemplate;
@@ -111,6 +130,12 @@ export class PdfWriter {
   readonly bottom: number;
   readonly width: number;
   y: number;
+  /** Pages so far. */
+  pages = 1;
+  /** Colours of struck and underlined runs (MARK), e.g. a redline's deletions and insertions (default: black). */
+  markColors?: { readonly strike: string; readonly underline: string };
+  /** When set, every table cell drawn is handed to it (see CellRecord). */
+  recordCell?: (cell: CellRecord) => void;
   /** Faces registered with this document, on first use, and pdfkit's font objects for them. */
   private readonly faces = new Map<FaceName, SharedFont>();
   private readonly embedded = new Map<FaceName, EmbeddedFont>();
@@ -169,7 +194,13 @@ export class PdfWriter {
 
   newPage(): void {
     this.doc.addPage();
+    this.pages++;
     this.y = this.top;
+  }
+
+  /** Hand a drawn cell to `recordCell`, on the current page. */
+  record(cell: Omit<CellRecord, 'page'>): void {
+    this.recordCell?.({ ...cell, page: this.pages - 1 });
   }
 
   /** Start a new page unless `height` points fit below the cursor; true when a page was added. */
@@ -203,10 +234,13 @@ export class PdfWriter {
       else if (piece === MARK.underlineOpen || piece === MARK.underlineClose) underline = piece === MARK.underlineOpen;
       else if (piece !== '') {
         const advance = textWidth(piece, face, size);
+        const color = strike ? this.markColors?.strike : underline ? this.markColors?.underline : undefined;
+        if (color) this.doc.addContent(`${rgb(color)} rg ${rgb(color)} RG`);
         this.showText(piece, at, baseline, face, size);
-        const rule = (y: number) => this.doc.moveTo(at, y).lineTo(at + advance, y).lineWidth(Math.max(0.5, size * 0.05)).stroke();
+        const rule = (y: number) => this.doc.moveTo(at, y).lineTo(at + advance, y).lineWidth(Math.max(0.5, size * 0.05)).stroke(color ?? 'black');
         if (strike) rule(baseline - 0.38 * size);
         if (underline) rule(baseline + 0.12 * size);
+        if (color) this.doc.addContent('0 g 0 G');
         at += advance;
       }
     }

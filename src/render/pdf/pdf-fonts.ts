@@ -1,4 +1,5 @@
-// The two Noto Serif SC faces, parsed once per process: each TTF is ~15 MB and parsing per document costs seconds.
+// The embedded faces (Noto Serif SC Regular and Bold, Noto Sans SC Medium for 黑体 headings, all OFL 1.1 from npm),
+// parsed once per process: each TTF is 10–15 MB and parsing per document costs seconds.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 // fontkit's ES module: the copy pdfkit imports (its CommonJS build is a second ~0.5 MB to load).
@@ -22,7 +23,7 @@ interface FontkitGlyph {
   readonly codePoints: readonly number[];
 }
 
-export type FaceName = 'regular' | 'bold';
+export type FaceName = 'regular' | 'bold' | 'sans';
 
 /** The face a template's PDF font choice is drawn with: 'stroked' is the regular face, filled and outlined. */
 export function faceOf(pick: FaceName | 'stroked'): FaceName {
@@ -45,13 +46,14 @@ export interface SharedFont {
 const FILES: Readonly<Record<FaceName, string>> = {
   regular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
   bold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  sans: '@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf',
 };
 
 const fonts = new Map<FaceName, SharedFont>();
 
 /**
  * A face, opened on first use with fontkit and shared by every PDF this process writes. Faces a template
- * never asks for are never read (the default templates use only the regular face).
+ * never asks for are never read (the default templates use all three: serif regular, serif bold, sans).
  */
 export function sharedFont(name: FaceName): SharedFont {
   let face = fonts.get(name);

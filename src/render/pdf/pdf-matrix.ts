@@ -1,6 +1,7 @@
 // 责任矩阵 as PDF: units × annexes with counts, then per annex units × tasks with ● ○ △ and a legend.
 import type { Plan } from '../../model/schema.js';
-import { annexMatrices, summaryMatrix, type StringTable } from '../matrix-view.js';
+import { annexMatrices, summaryMatrix, taskColumnLabel, type StringTable } from '../matrix-view.js';
+import { textWidth } from './pdf-wrap.js';
 import { planNameOf } from '../plan-view.js';
 import { fill } from '../layout.js';
 import type { Templates } from '../templates.js';
@@ -33,7 +34,11 @@ export async function matrixPdf(plan: Plan, templates: Templates, date: string):
   table(w, summaryMatrix(plan, tpl), unitWidth, tpl.tableFontSize, spacing);
   w.newPage();
   w.block(tpl.detailHeading, 'heading1', { spaceAfter: 4, keepWith: 60 });
-  for (const annex of annexMatrices(plan, tpl)) {
+  // As many task columns a table as fit across the page with the widest label (T10) on one line.
+  const bold = w.face('tableHeader');
+  const widest = Math.max(...plan.annexes.flatMap((a) => a.tasks.map((t) => textWidth(taskColumnLabel(t.id), bold, tpl.tableFontSize))));
+  const maxColumns = Math.max(1, Math.floor((w.width - unitWidth) / (widest + 2 * 3 + 1)));
+  for (const annex of annexMatrices(plan, tpl, maxColumns)) {
     w.block(annex.heading, 'heading2', { spaceBefore: 6, keepWith: 80 });
     w.block(tpl.legend, 'table', { spaceAfter: 2, keepWith: 60 });
     for (const chunk of annex.chunks) {

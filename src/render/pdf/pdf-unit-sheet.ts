@@ -2,13 +2,14 @@
 import type { Plan, Unit } from '../../model/schema.js';
 import type { Templates } from '../templates.js';
 import { charsPerLine } from '../plan-view.js';
+import type { Duty } from '../duties.js';
 import { unitSheet } from '../unit-sheet-view.js';
 import { PdfWriter } from './pdf-doc.js';
 import { drawTable } from './pdf-table.js';
 
-export async function unitSheetPdf(plan: Plan, unit: Unit, templates: Templates, date: string): Promise<Uint8Array> {
+export async function unitSheetPdf(plan: Plan, unit: Unit, templates: Templates, date: string, duties?: readonly Duty[]): Promise<Uint8Array> {
   const tpl = templates.unitSheet;
-  const sheet = unitSheet(plan, unit, tpl, { date, titleChars: charsPerLine(templates.document, tpl.orientation, templates.document.fonts.title.size) });
+  const sheet = unitSheet(plan, unit, tpl, { date, duties, titleChars: charsPerLine(templates.document, tpl.orientation, templates.document.fonts.title.size) });
   const w = new PdfWriter(templates.document, tpl.orientation, { title: sheet.title, date });
   let pendingHeading: string | undefined;
   sheet.blocks.forEach((block, i) => {
@@ -18,6 +19,10 @@ export async function unitSheetPdf(plan: Plan, unit: Unit, templates: Templates,
         break;
       case 'subtitle':
         w.block(block.text, 'heading2', { align: 'center', spaceAfter: 8 });
+        break;
+      case 'note':
+        // Where the sheet comes from and its own date: under the title, in the table size, centred.
+        w.block(block.text, 'table', { align: 'center', spaceAfter: sheet.blocks[i + 1]?.kind === 'note' ? 0 : 8 });
         break;
       case 'heading1':
         // A heading right above a table goes with the table, so it never stays behind at a page foot.

@@ -96,7 +96,11 @@ function breakLines(text: string, face: SharedFont, size: number, maxWidth: numb
       }
       // Break before `token`; carry characters over so no line starts with closing or ends with opening punctuation.
       const carry: string[] = [];
-      if (NO_START.has(token) && line.length > 1) carry.unshift(line.pop()!);
+      // A closing mark takes the character before it along, and so does a run of them: ），never starts a line.
+      if (NO_START.has(token)) {
+        while (line.length > 1 && NO_START.has(line[line.length - 1]!)) carry.unshift(line.pop()!);
+        if (line.length > 1) carry.unshift(line.pop()!);
+      }
       while (line.length > 1 && NO_END.has(line[line.length - 1]!)) carry.unshift(line.pop()!);
       lines.push(line.join(''));
       line = [];

@@ -1,7 +1,7 @@
 // Shared Excel plumbing: pinned workbook dates, bold wrapped headers, safe sheet names, deterministic bytes.
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import { readZip, writeZip } from '../zip.js';
+import { readZip, writeZip, type ZipPart } from '../zip.js';
 
 // exceljs's entry point also loads its streaming reader and writer, which fenjie never uses: ~0.18 s of its ~0.35 s
 // start-up, on the main thread of every run. The Workbook class is the same one the entry point exports (pinned
@@ -58,9 +58,9 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-export async function packXlsx(wb: ExcelJS.Workbook, date: string): Promise<Uint8Array> {
+export async function packXlsx(wb: ExcelJS.Workbook, date: string, parts: (parts: ZipPart[]) => ZipPart[] = (p) => p): Promise<Uint8Array> {
   // exceljs (JSZip) stamps entries with the time of the run; rewriting the archive pins them to the date. JSZip is
   // asked only to store the parts: deflating them in JavaScript (pako) to inflate them again here was wasted work.
   const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return writeZip(readZip(new Uint8Array(buffer as ArrayBuffer)), date);
+  return writeZip(parts(readZip(new Uint8Array(buffer as ArrayBuffer))), date);
 }

@@ -5,6 +5,12 @@ import type { Templates } from '../templates.js';
 import { annexCounts, annexMatrix, orderUnits } from '../unit-view.js';
 import { BODY_FONT, newWorkbook, packXlsx, sheetName, styleBody, styleHeader } from './xlsx-common.js';
 
+/** A task's title short enough for a header cell: its first clause, at most 12 characters. */
+function shortTitle(title: string): string {
+  const first = title.split(/[，,；;。]/)[0] ?? title;
+  return [...first].length > 12 ? `${[...first].slice(0, 11).join('')}…` : first;
+}
+
 export async function matrixXlsx(plan: Plan, templates: Templates, date: string): Promise<Uint8Array> {
   const tpl = templates.matrix;
   const wb = newWorkbook(templates.document.creator, date);
@@ -22,14 +28,15 @@ export async function matrixXlsx(plan: Plan, templates: Templates, date: string)
   ws.getColumn(1).font = BODY_FONT;
   for (let c = 2; c <= tasks.length + 4; c++) {
     const column = ws.getColumn(c);
-    column.width = 7;
+    column.width = 9;
     column.alignment = { horizontal: 'center', vertical: 'middle' };
   }
-  // Row 1: annex over its tasks; row 2: task ids, the row the filter sits on.
+  // Row 1: annex over its tasks; row 2: each task's id and short title, the row the filter sits on. A header that
+  // means one thing is one cell: 单位 and the three totals span both rows.
   const top = ws.getRow(1);
   const head = ws.getRow(2);
   top.getCell(1).value = tpl.unitColumnLabel;
-  head.getCell(1).value = tpl.unitColumnLabel;
+  ws.mergeCells(1, 1, 2, 1);
   let col = 2;
   for (const m of matrices) {
     if (m.annex.tasks.length === 0) continue;
@@ -37,14 +44,15 @@ export async function matrixXlsx(plan: Plan, templates: Templates, date: string)
     if (m.annex.tasks.length > 1) ws.mergeCells(1, col, 1, col + m.annex.tasks.length - 1);
     col += m.annex.tasks.length;
   }
-  tasks.forEach(({ t }, i) => (head.getCell(i + 2).value = t.id));
+  tasks.forEach(({ t }, i) => (head.getCell(i + 2).value = `${t.id}\n${shortTitle(t.title)}`));
+  head.height = 78;
   const roleCols = ['lead', 'responsible', 'cooperate'] as const;
+  const roleLabel = { lead: '牵头合计', responsible: '负责合计', cooperate: '配合合计' } as const;
   roleCols.forEach((role, i) => {
     const c = tasks.length + 2 + i;
-    top.getCell(c).value = tpl.totalColumnLabel;
-    head.getCell(c).value = tpl.marks[role];
+    top.getCell(c).value = `${roleLabel[role]}（${tpl.marks[role]}）`;
+    ws.mergeCells(1, c, 2, c);
   });
-  if (roleCols.length > 1) ws.mergeCells(1, tasks.length + 2, 1, tasks.length + 1 + roleCols.length);
   styleHeader(top);
   styleHeader(head);
   units.forEach((unit, r) => {
