@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Plan } from '../../src/index.js';
 import { SAMPLE } from '../helpers.js';
-import { fenjie } from './run-cli.js';
+import { fenjie, fenjieSource } from './run-cli.js';
 
 
 const dir = mkdtempSync(join(tmpdir(), 'fenjie-cli-'));
@@ -71,5 +71,14 @@ describe('fenjie CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/区财政局〔区国资局〕\s+单位\s+6\s+37\s+0/);
     expect(r.stdout).toMatch(/各乡〈街道〉\s+集体/);
+  });
+});
+
+describe('the CLI from source (tsx), as `npm run fenjie` runs it', () => {
+  it('starts and extracts like the build', async () => {
+    const src = await fenjieSource('extract', SAMPLE, '-q');
+    const built = await fenjie('extract', SAMPLE, '-q');
+    expect(src.code).toBe(0);
+    expect(src.stdout).toBe(built.stdout);
   });
 });
