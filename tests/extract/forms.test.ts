@@ -13,7 +13,10 @@ interface Expected {
 }
 
 const root = 'tests/fixtures/forms';
-const cases = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, 'expected.json'))) : [];
+// A missing folder is a broken checkout, not zero cases: readdirSync throws, and the count is asserted.
+const cases = readdirSync(root).filter((d) => existsSync(join(root, d, 'expected.json')));
+
+it('has its fixtures', () => expect(cases.length).toBeGreaterThanOrEqual(28));
 
 describe.each(cases)('form %s', (name) => {
   const expected = JSON.parse(readFileSync(join(root, name, 'expected.json'), 'utf8')) as Expected;
