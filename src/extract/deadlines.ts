@@ -8,7 +8,8 @@ export interface DeadlineMatch {
   readonly end: number;
 }
 
-const PERIODS: Record<string, string> = { 年: 'year', 半年: 'half-year', 季: 'quarter', 季度: 'quarter', 月: 'month', 旬: 'ten-days', 周: 'week', 日: 'day', 天: 'day' };
+/** The words for a period (年, 季度, 旬 …) → the period names of the Plan. Deadlines and cadences both read these. */
+export const PERIODS: Readonly<Record<string, string>> = { 年: 'year', 半年: 'half-year', 季: 'quarter', 季度: 'quarter', 月: 'month', 旬: 'ten-days', 周: 'week', 日: 'day', 天: 'day' };
 
 const DATED = /(?:到|至|于|在)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(年底|年末|底|末|上半年|下半年|内)?(前|以前|之前)?/g;
 const UNDATED = /(?:年底前|年内|上半年|下半年)/g;
@@ -51,4 +52,7 @@ export function findDeadlines(s: string, offset: number): DeadlineMatch[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export { PERIODS };
+/** 季度 → quarter; a word the table lacks stays as written. */
+export function periodOf(word: string): string {
+  return PERIODS[word] ?? word;
+}

@@ -1,6 +1,7 @@
 // How a plan organises itself: work groups (工作专班 / 领导小组), the command (指挥部) and reporting cadences.
 import type { UnitToken } from './units.js';
 import { readUnit } from './units.js';
+import { periodOf } from './deadlines.js';
 import { splitTop } from './lists.js';
 
 export interface WorkGroupMatch {
@@ -21,8 +22,9 @@ const CONVENER = /由([^,;。]{2,40}?)(?:任|担任)(?:召集人|组长|指挥�
 const DEPUTIES = /(?:^|,)(?:由)?([^,;。]{2,200}?)(?:任|担任)(?:常务)?(?:副召集人|副组长)/g;
 const MEMBERS = /([^;。]{2,2000}?)(?:为|作为)成员单位/;
 const OFFICE = /办公室设(?:在|于)?([^,;。]{2,40}?)(?:[,;。]|$)/;
-const DUTIES = /办公室设[^,;。]+,((?:负责|承担)[^。]*)/;
-const LIAISON = /(各成员单位[^。,;]*?联络员)/;
+// Bounded, so that a long paragraph without punctuation costs its length, not its square.
+const DUTIES = /办公室设[^,;。]{1,60},((?:负责|承担)[^。]{0,400})/;
+const LIAISON = /(各成员单位[^。,;]{0,60}?联络员)/;
 
 /** 区政府办联系…的副主任、区市场监督管理局、区发展和改革局(工信)主要负责人 — the trailing title belongs to each bare unit. */
 export function splitPeople(list: string): string[] {
@@ -118,25 +120,30 @@ export interface CadenceMatch {
 }
 
 const CADENCES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/每(旬|月|季度|季|半年|年|周)[\u4e00-\u9fa5]{0,6}?(?:调度更新|收集更新|调度|更新|报送|通报|讲评|收集|汇报|督查)/g, (m) => period(m[1])],
-  [/(月底|月末|季末|年底|年末)[\u4e00-\u9fa5]{0,4}?(?:收集更新|收集|报送|更新|汇总)/g, (m) => period(m[1].slice(0, 1))],
+  [/每(旬|月|季度|季|半年|年|周)[\u4e00-\u9fa5]{0,6}?(?:调度更新|收集更新|调度|更新|报送|通报|讲评|收集|汇报|督查)/g, (m) => periodOf(m[1])],
+  [/(月底|月末|季末|年底|年末)[\u4e00-\u9fa5]{0,4}?(?:收集更新|收集|报送|更新|汇总)/g, (m) => periodOf(m[1].slice(0, 1))],
   [/“?旬调度、月通报、季讲评”?/g, () => 'ten-days'],
-  [/不少于(\d+)次\/(月|季度|季|年|周)/g, (m) => period(m[2])],
+  [/不少于(\d+)次\/(月|季度|季|年|周)/g, (m) => periodOf(m[2])],
 ];
 
-function period(word: string): string {
-  return ({ 旬: 'ten-days', 月: 'month', 季: 'quarter', 季度: 'quarter', 半年: 'half-year', 年: 'year', 周: 'week' } as Record<string, string>)[word] ?? word;
-}
-
+/** Cadence phrases of a paragraph; an earlier pattern's match wins over a later one that overlaps it. */
 export function findCadences(p: string, offset: number): CadenceMatch[] {
+  // Kept sorted by start, so an overlap is found by looking at the two neighbours of the insertion point.
   const out: CadenceMatch[] = [];
   for (const [re, per] of CADENCES) {
     for (const m of p.matchAll(re)) {
       const start = offset + m.index!;
       const end = start + m[0].length;
-      if (out.some((c) => start < c.end && end > c.start)) continue;
-      out.push({ period: per(m as unknown as RegExpExecArray), start, end });
+      let lo = 0;
+      let hi = out.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (out[mid].start < start) lo = mid + 1;
+        else hi = mid;
+      }
+      if ((lo > 0 && out[lo - 1].end > start) || (lo < out.length && out[lo].start < end)) continue;
+      out.splice(lo, 0, { period: per(m as unknown as RegExpExecArray), start, end });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }

@@ -4,22 +4,31 @@ import type { Annex, Assignment } from '../model/schema.js';
 import type { ExtractContext } from './context.js';
 import type { UnitRegistry } from './units.js';
 
-/** Every way to write `name` as two or more of `known`, in order (capped: a name has few readings). */
-function segmentations(name: string, known: ReadonlySet<string>, limit = 3): string[][] {
-  const out: string[][] = [];
-  const walk = (at: number, parts: string[]) => {
-    if (out.length >= limit) return;
-    if (at === name.length) {
-      if (parts.length >= 2) out.push([...parts]);
-      return;
-    }
-    for (let end = name.length; end > at + 1; end--) {
+/**
+ * Ways to write `name` as two or more of `known`, in order, longest pieces first (at most `limit`: a name has few
+ * readings). Each position's readings are worked out once, so the cost is the name's length squared, not
+ * exponential.
+ */
+export function segmentations(name: string, known: ReadonlySet<string>, limit = 3): string[][] {
+  const memo = new Map<number, string[][]>();
+  const from = (at: number): string[][] => {
+    if (at === name.length) return [[]];
+    const cached = memo.get(at);
+    if (cached) return cached;
+    const out: string[][] = [];
+    for (let end = name.length; end > at + 1 && out.length <= limit; end--) {
       const piece = name.slice(at, end);
-      if (known.has(piece)) walk(end, [...parts, piece]);
+      if (!known.has(piece)) continue;
+      for (const rest of from(end)) {
+        if (out.length > limit) break;
+        out.push([piece, ...rest]);
+      }
     }
+    memo.set(at, out);
+    return out;
   };
-  walk(0, []);
-  return out;
+  // The name itself is one piece, not a split: a reading needs two or more.
+  return from(0).filter((parts) => parts.length >= 2).slice(0, limit);
 }
 
 export function splitRunTogetherUnits(ctx: ExtractContext, registry: UnitRegistry, annexes: Annex[]): void {
