@@ -26,6 +26,18 @@ export interface Ingested {
   readonly root?: string;
   /** Things worth telling the user that did not stop ingest: charset conflicts, mammoth warnings (optional). */
   readonly warnings?: readonly string[];
+  /** Warnings with a place in `text`: bytes that were not valid in the encoding, capped spans (optional). */
+  readonly notes?: readonly IngestNote[];
+}
+
+/** A warning about a stretch of the decoded text. */
+export interface IngestNote {
+  readonly message: string;
+  /** kebab-case rule id, e.g. invalid-utf-8 */
+  readonly ruleId: string;
+  /** offsets into `Ingested.text` */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A .docx whose entries add up to more than this uncompressed is refused before inflating. */
@@ -41,7 +53,7 @@ export class IngestError extends Error {
   constructor(
     message: string,
     readonly path: string,
-    /** empty, unsupported-format, corrupt-docx, docx-too-large, encrypted-docx */
+    /** empty, unsupported-format, corrupt-docx, docx-too-large, encrypted-docx, too-large, too-deep, reader-failed, not-a-file */
     readonly code: string,
   ) {
     super(message);

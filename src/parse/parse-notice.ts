@@ -8,7 +8,7 @@ import { LineIndex } from '../text/position.js';
 import { chineseNumber, readMarker } from './numbering.js';
 import type { CellNode, DocumentNode, ItemNode, NumberStyle, ParagraphNode, RootNode } from './types.js';
 
-const ANNEX_MARKER = /^附\s*件\s*(\d{1,3}|[一二三四五六七八九十]{1,3})?\s*:?\s*$/;
+const ANNEX_MARKER = /^附\s*件\s*(\d{1,6}|[一二三四五六七八九十百千零〇两]{1,8})?\s*:?\s*$/;
 const TRIM = /^[ \r]+|[ \r]+$/g;
 const SIGNATURE_DATE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$/;
 // Web-page debris that survives copy-paste from a portal: kept in the tree (so nothing is lost) but flagged.
@@ -72,7 +72,9 @@ export function parseNotice(text: string): RootNode {
       stack = [];
       continue;
     }
-    const marker = line.text.includes('\t') ? null : readMarker(line.text);
+    // 1000. and up open an item only where they continue the open numbering of their style (999. before them).
+    const continues = (m: { style: NumberStyle; ordinal: number }) => stack.some((open) => open.style === m.style && open.ordinal === m.ordinal - 1);
+    const marker = line.text.includes('\t') ? null : readMarker(line.text, continues);
     if (!marker) {
       const paragraph: ParagraphNode = { type: 'paragraph', value: line.text, position: pos(line.start, end) };
       if (line.text.includes('\t')) paragraph.cells = cells(line, pos);

@@ -1,6 +1,7 @@
 // Source text → numbered lines with nested highlight elements, split at every span boundary.
 // Spans that cross a line end or another span are cut into fragments; each fragment repeats the
 // highlight's properties (so data-k joins them back), and only the first fragment gets the id.
+import { lineStartOffsets } from '../text/position.js';
 import { h, type HastChild, type HastElement, type Properties } from './hast.js';
 
 export interface Highlight {
@@ -33,10 +34,11 @@ function outerFirst(a: Open, b: Open): number {
   return Number(b.line) - Number(a.line) || a.start - b.start || b.end - a.end || a.rank - b.rank || a.index - b.index;
 }
 
-/** Offsets where each line starts; a line owns its trailing "\n". */
+/** Offsets where each line starts, as spans count lines (LF, CRLF, a lone CR); a line owns its line end. */
 export function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1 && i + 1 < source.length; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStartOffsets(source);
+  // No empty line after a final line end.
+  if (starts.length > 1 && starts[starts.length - 1] === source.length) starts.pop();
   return starts;
 }
 
