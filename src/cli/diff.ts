@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
-import { refuseInputAsOutput, writeFileAtomic } from './io.js';
+import { prepareOutputFile } from './extract.js';
+import { writeFileAtomic } from './io.js';
 import type { PlanWithSource } from './load-plan.js';
+import { escapeControls, safeJson } from './terminal.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -17,8 +19,8 @@ export function registerDiff(program: Command): void {
     .option('--first-listed-lead', 'apply the first-listed-lead convention to notices that state none')
     .option('--date <YYYY-MM-DD>', 'date stored in docx/pdf reports (default: SOURCE_DATE_EPOCH or today)')
     .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; date?: string }) => {
-      if (opts.output) for (const input of [oldPath, newPath]) refuseInputAsOutput(input, opts.output);
       if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
+      if (opts.output) await prepareOutputFile(opts.output, [oldPath, newPath], false);
       // Loaded here, not at start-up: the report writers pull in docx and pdfkit, which other commands do not need.
       const [{ diffPlans, renderDiffDocx, renderDiffMarkdown, renderDiffPdf }, { loadPlan, loadPlanWithSource }] = await Promise.all([
         import('../diff/index.js'),
@@ -31,10 +33,11 @@ export function registerDiff(program: Command): void {
       const changes = diffPlans(a.plan, b.plan);
       const meta = { oldLabel: oldPath, newLabel: newPath };
       let body: string | Uint8Array;
-      if (opts.format === 'json') body = `${JSON.stringify(changes, null, 2)}\n`;
+      if (opts.format === 'json') body = safeJson(`${JSON.stringify(changes, null, 2)}\n`);
       else if (opts.format === 'docx') body = await renderDiffDocx(changes, meta, { date: printedDate(opts.date) });
       else if (opts.format === 'pdf') body = await renderDiffPdf(changes, meta, { date: printedDate(opts.date) });
-      else if (opts.format === 'md') body = renderDiffMarkdown(changes, meta);
+      // Markdown is read in a terminal as often as in a file: control characters from the notices are escaped.
+      else if (opts.format === 'md') body = escapeControls(renderDiffMarkdown(changes, meta));
       else {
         const missing = [a, b].findIndex((side) => side.source === null);
         if (missing >= 0) throw new CliError(`--format html 需要通知原文 (the source of ${missing ? newPath : oldPath} is not at hand or has changed)`);
@@ -42,7 +45,7 @@ export function registerDiff(program: Command): void {
         body = renderDiffReview(a.plan, a.source!, b.plan, b.source!, changes, meta);
       }
       if (opts.output) await writeFileAtomic(opts.output, body);
-      else process.stdout.write(body);
+      else process.stdout.write(typeof body === 'string' && process.stdout.isTTY ? escapeControls(body) : body);
       process.exitCode = changes.summary.total === 0 ? EXIT.ok : EXIT.findings;
     });
 }

@@ -1,10 +1,13 @@
 // fenjie extract | schema | units
+import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostics } from '../diagnostics/index.js';
 import type { Plan } from '../model/schema.js';
 import { EXIT } from './errors.js';
-import { refuseInputAsOutput, writeFileAtomic } from './io.js';
+import { removeStaleTempFiles, writeFileAtomic } from './io.js';
+import { checkOutputFile, refuseOverwritingInputs } from './output-place.js';
 import { unitTable } from './table.js';
+import { printErr, printOut, safeJson } from './terminal.js';
 
 export interface ReadOptions {
   readonly firstListedLead?: boolean;
@@ -12,17 +15,38 @@ export interface ReadOptions {
   readonly quiet?: boolean;
 }
 
-/** Stable JSON: the same Plan always serialises to the same bytes. */
-export function planToJson(plan: Plan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+/**
+ * Stable JSON: the same Plan always serialises to the same bytes. Characters a terminal would act on are \u escapes.
+ * `at` is where the file goes: `source.path` is then written relative to its folder (as the readers of a plan.json
+ * resolve it), unless it is absolute.
+ */
+export function planToJson(plan: Plan, at?: string): string {
+  const source = at === undefined || path.isAbsolute(plan.source.path) ? plan.source : { ...plan.source, path: relativeTo(path.dirname(path.resolve(at)), plan.source.path) };
+  return safeJson(`${JSON.stringify(source === plan.source ? plan : { ...plan, source }, null, 2)}\n`);
+}
+
+/** `file` (relative to the current folder) as a path relative to `folder`, with / on every system. */
+function relativeTo(folder: string, file: string): string {
+  return path.relative(folder, path.resolve(file)).split(path.sep).join('/');
 }
 
 /** Print diagnostics like a linter and work out the exit code (warnings fail only with --strict). */
 export function reportDiagnostics(plan: Plan, options: ReadOptions): number {
-  if (!options.quiet) process.stderr.write(formatDiagnostics(plan.source.path, plan.diagnostics));
+  if (!options.quiet) printErr(formatDiagnostics(plan.source.path, plan.diagnostics));
   const errors = plan.diagnostics.some((d) => d.severity === 'error');
   const warnings = plan.diagnostics.some((d) => d.severity === 'warning');
   return errors || (options.strict && warnings) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Before any work on a command that writes one file: the file can be written there, it is none of the inputs, and
+ * temp files a killed run left beside it are removed (and said so).
+ */
+export async function prepareOutputFile(output: string, inputs: readonly string[], quiet: boolean | undefined): Promise<void> {
+  await checkOutputFile(output);
+  await refuseOverwritingInputs(inputs, [output]);
+  const stale = await removeStaleTempFiles(path.dirname(path.resolve(output)), false);
+  if (stale && !quiet) printErr(`fenjie: 删除了 ${stale} 个中断运行留下的临时文件 (removed ${stale} stale temp file${stale === 1 ? '' : 's'} left by a killed run)\n`);
 }
 
 export function addReadOptions(cmd: Command): Command {
@@ -40,12 +64,11 @@ export function registerExtract(program: Command): void {
       .argument('<notice>', 'notice file: .txt (UTF-8 / GB18030), .html, .docx')
       .option('-o, --output <file>', 'write plan.json here instead of stdout'),
   ).action(async (notice: string, opts: ReadOptions & { output?: string }) => {
-    if (opts.output) refuseInputAsOutput(notice, opts.output);
+    if (opts.output) await prepareOutputFile(opts.output, [notice], opts.quiet);
     const { extractNotice } = await import('../index.js');
     const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
-    const json = planToJson(plan);
-    if (opts.output) await writeFileAtomic(opts.output, json);
-    else process.stdout.write(json);
+    if (opts.output) await writeFileAtomic(opts.output, planToJson(plan, opts.output));
+    else process.stdout.write(planToJson(plan));
     process.exitCode = reportDiagnostics(plan, opts);
   });
 
@@ -65,7 +88,7 @@ export function registerExtract(program: Command): void {
   ).action(async (notice: string, opts: ReadOptions) => {
     const { extractNotice } = await import('../index.js');
     const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
-    process.stdout.write(unitTable(plan));
+    printOut(unitTable(plan));
     process.exitCode = reportDiagnostics(plan, { ...opts, quiet: opts.quiet ?? true });
   });
 }

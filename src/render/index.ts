@@ -8,7 +8,7 @@ import { defaultWorkerCount, RenderWorkers } from './pool.js';
 import { loadTemplates } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-export { ALL_FORMATS, type Format } from './jobs.js';
+export { ALL_FORMATS, WHOLE_PLAN_JOBS as WHOLE_PLAN_FILES, type Format } from './jobs.js';
 export { RenderWorkers } from './pool.js';
 
 export { TemplateError } from './templates.js';
@@ -73,6 +73,15 @@ export interface BuiltFile {
 
 export interface BuildResult {
   readonly files: BuiltFile[];
+}
+
+/**
+ * Every file `buildDocuments` would write with these options, relative to the output folder (with /), extras first:
+ * for the caller to check before anything is written (inputs among them, symlinked folders on their way).
+ */
+export function plannedFiles(plan: Plan, options: Pick<BuildOptions, 'formats' | 'unit' | 'extras'>): string[] {
+  const jobs = planJobs(plan, new Set(options.formats ?? ALL_FORMATS), options.unit);
+  return [...(options.extras ?? []).map((e) => e.rel), ...jobs.map((j) => j.rel)];
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */

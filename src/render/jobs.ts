@@ -26,17 +26,20 @@ function pickUnits(plan: Plan, wanted: string | undefined): Unit[] {
   return found;
 }
 
+/** The whole-plan files, in the order a build writes them (those of the formats asked for). */
+export const WHOLE_PLAN_JOBS: readonly (Job & { readonly format: Format })[] = [
+  { rel: '任务分解表.docx', kind: 'task-table', format: 'docx' },
+  { rel: '任务分解表.pdf', kind: 'task-table', format: 'pdf' },
+  { rel: '责任矩阵.docx', kind: 'matrix', format: 'docx' },
+  { rel: '责任矩阵.pdf', kind: 'matrix', format: 'pdf' },
+  { rel: '责任矩阵.xlsx', kind: 'matrix', format: 'xlsx' },
+  { rel: '台账.xlsx', kind: 'ledger', format: 'xlsx' },
+];
+
 /** The files a build writes, in order; index.md last, since it lists the others. */
 export function planJobs(plan: Plan, formats: ReadonlySet<Format>, unit: string | undefined): Job[] {
   const jobs: Job[] = [];
-  if (unit === undefined) {
-    if (formats.has('docx')) jobs.push({ rel: '任务分解表.docx', kind: 'task-table', format: 'docx' });
-    if (formats.has('pdf')) jobs.push({ rel: '任务分解表.pdf', kind: 'task-table', format: 'pdf' });
-    if (formats.has('docx')) jobs.push({ rel: '责任矩阵.docx', kind: 'matrix', format: 'docx' });
-    if (formats.has('pdf')) jobs.push({ rel: '责任矩阵.pdf', kind: 'matrix', format: 'pdf' });
-    if (formats.has('xlsx')) jobs.push({ rel: '责任矩阵.xlsx', kind: 'matrix', format: 'xlsx' });
-    if (formats.has('xlsx')) jobs.push({ rel: '台账.xlsx', kind: 'ledger', format: 'xlsx' });
-  }
+  if (unit === undefined) for (const job of WHOLE_PLAN_JOBS) if (formats.has(job.format)) jobs.push(job);
   // Names are allocated over all units, so a unit's file name does not depend on which units were asked for.
   const names = allocateFileNames(sheetUnits(plan).map((u) => u.name));
   for (const u of pickUnits(plan, unit)) {
