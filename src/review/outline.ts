@@ -169,8 +169,14 @@ function noticeHeader(ctx: Ctx): HastElement {
 
 /** The right-hand pane. */
 export function outline(plan: Plan, items: SourceItems, options: OutlineOptions = {}): HastElement {
+  const parts = outlineParts(plan, items, options);
+  return h('div', { className: ['outline'] }, parts.header, plan.annexes.map(parts.annex));
+}
+
+/** The pane's pieces, to be written one annex at a time: its `div.outline` holds `header`, then each annex's. */
+export function outlineParts(plan: Plan, items: SourceItems, options: OutlineOptions = {}): { header: HastElement; annex: (annex: Annex) => HastElement } {
   const ctx: Ctx = { plan, items, prefix: options.prefix ?? '', taskClass: options.taskClass ?? (() => []), byTask: diagnosticsByTask(plan) };
-  return h('div', { className: ['outline'] }, noticeHeader(ctx), plan.annexes.map((a) => annexOutline(ctx, a)));
+  return { header: noticeHeader(ctx), annex: (annex) => annexOutline(ctx, annex) };
 }
 
 /** Diagnostics at the top: counts by rule, then every message linked to its place in the text. */
