@@ -14,7 +14,7 @@ if (mode === 'run') await import(new URL('../dist/cli/v8-tuning.js', import.meta
 const { extractNotice } = await import(new URL('../dist/index.js', import.meta.url).href);
 const { buildDocuments, startRenderWorkers } = await import(new URL('../dist/render/index.js', import.meta.url).href);
 const { renderReview } = await import(new URL('../dist/review/index.js', import.meta.url).href);
-const { planToJson } = await import(new URL('../dist/cli/extract.js', import.meta.url).href);
+const { planToJsonBytes } = await import(new URL('../dist/cli/extract.js', import.meta.url).href);
 
 if (mode === 'diff') {
   // Warm: the best of five, after one to load and compile.
@@ -40,7 +40,7 @@ if (mode === 'run') {
     date: '2026-11-27',
     workers: workers ?? 0,
     extras: [
-      { rel: 'plan.json', render: () => planToJson(plan) },
+      { rel: 'plan.json', render: () => planToJsonBytes(plan, join(out, 'plan.json')) },
       { rel: 'review.html', render: () => renderReview(plan, source) },
     ],
   });

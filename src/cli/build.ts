@@ -7,7 +7,7 @@ import { ALL_FORMATS, buildDocuments, plannedFiles, startRenderWorkers, WHOLE_PL
 import { sheetUnits } from '../render/unit-view.js';
 import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
-import { addReadOptions, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, planToJsonBytes, reportDiagnostics, type ReadOptions } from './extract.js';
 import { guardWrites } from './interrupt.js';
 import { listFiles, removeOwnTempFilesSync, removeStaleTempFiles } from './io.js';
 import { checkOutputFolder, refuseLinkedFolders, refuseOverwritingInputs } from './output-place.js';
@@ -182,7 +182,7 @@ export function registerBuild(program: Command): void {
       const { plan, source } = await loadPlanWithSource(notice, { firstListedLead: opts.firstListedLead });
       const code = reportDiagnostics(plan, opts);
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
-      const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJson(plan, join(outDir, 'plan.json')) }];
+      const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJsonBytes(plan, join(outDir, 'plan.json')) }];
       if (source !== null) extras.push({ rel: 'review.html', render: () => renderReview(plan, source) });
       await build(plan, notice, opts, extras, workers);
       process.exitCode = code;

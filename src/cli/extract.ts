@@ -21,8 +21,31 @@ export interface ReadOptions {
  * resolve it), unless it is absolute.
  */
 export function planToJson(plan: Plan, at?: string): string {
-  const source = at === undefined || path.isAbsolute(plan.source.path) ? plan.source : { ...plan.source, path: relativeTo(path.dirname(path.resolve(at)), plan.source.path) };
-  return safeJson(`${JSON.stringify(source === plan.source ? plan : { ...plan, source }, null, 2)}\n`);
+  return safeJson(`${JSON.stringify(placed(plan, at), null, 2)}\n`);
+}
+
+function placed(plan: Plan, at: string | undefined): Plan {
+  if (at === undefined || path.isAbsolute(plan.source.path)) return plan;
+  return { ...plan, source: { ...plan.source, path: relativeTo(path.dirname(path.resolve(at)), plan.source.path) } };
+}
+
+/**
+ * planToJson's bytes (UTF-8), serialised an annex at a time: at 100× the sample the whole JSON is a 150 MB string,
+ * then its escaped copy, then its UTF-8 copy; here only one annex is a string at a time.
+ */
+export function planToJsonBytes(plan: Plan, at?: string): Uint8Array {
+  const whole = placed(plan, at);
+  const marker = '\u0000annexes';
+  const parts = safeJson(`${JSON.stringify({ ...whole, annexes: marker }, null, 2)}\n`).split(JSON.stringify(marker));
+  // The marker (NUL never comes out of a reader) somewhere else than in its place: the plain way.
+  if (parts.length !== 2) return Buffer.from(planToJson(plan, at));
+  const [head, tail] = parts;
+  if (whole.annexes.length === 0) return Buffer.from(`${head}[]${tail}`);
+  // Elements of "annexes" stand at depth 2: four spaces before each of their lines.
+  const chunks = [Buffer.from(`${head}[\n`)];
+  whole.annexes.forEach((annex, i) => chunks.push(Buffer.from(`${i ? ',\n' : ''}    ${safeJson(JSON.stringify(annex, null, 2)).replace(/\n/g, '\n    ')}`)));
+  chunks.push(Buffer.from(`\n  ]${tail}`));
+  return Buffer.concat(chunks);
 }
 
 /** `file` (relative to the current folder) as a path relative to `folder`, with / on every system. */
