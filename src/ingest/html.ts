@@ -7,7 +7,7 @@ import { parse } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { decodeBytes } from './encoding.js';
 import { cjkCount, domToLines, DomStats, isElement, tagName, type DomNode } from './html-text.js';
-import { LimitError, MAX_HTML_DEPTH } from './limits.js';
+import { LimitError, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from './limits.js';
 import { markupDepth } from './markup-depth.js';
 import { readPortalMeta } from './portal-meta.js';
 import type { Ingested, IngestMeta } from './types.js';
@@ -74,19 +74,26 @@ export interface HtmlToTextOptions {
   readonly site?: boolean;
 }
 
-/** Parse a page as a browser would (parse5), refusing one nested past MAX_HTML_DEPTH before the parser sees it. */
-export function loadHtml(html: string): CheerioAPI {
-  const deepest = markupDepth(html, true, MAX_HTML_DEPTH);
-  if (deepest.depth > MAX_HTML_DEPTH) {
-    const line = html.slice(0, deepest.offset).split('\n').length;
-    throw new LimitError(`HTML 嵌套过深 (elements nested more than ${MAX_HTML_DEPTH.toLocaleString('en-US')} deep, line ${line}; limit ${MAX_HTML_DEPTH.toLocaleString('en-US')})`, 'too-deep');
+/**
+ * Parse a page as a browser would (parse5), refusing one nested past MAX_HTML_DEPTH or holding more than
+ * MAX_HTML_ELEMENTS elements before the parser sees it. `what` names the markup in messages.
+ */
+export function loadHtml(html: string, what = 'HTML'): CheerioAPI {
+  const shape = markupDepth(html, true, MAX_HTML_DEPTH);
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (shape.depth > MAX_HTML_DEPTH) {
+    const line = html.slice(0, shape.offset).split('\n').length;
+    throw new LimitError(`${what} 嵌套过深 (elements nested more than ${n(MAX_HTML_DEPTH)} deep, line ${line}; limit ${n(MAX_HTML_DEPTH)})`, 'too-deep');
+  }
+  if (shape.elements > MAX_HTML_ELEMENTS) {
+    throw new LimitError(`${what} 元素过多 (${n(shape.elements)} elements; limit ${n(MAX_HTML_ELEMENTS)}: save a large table as text or split the file)`, 'too-large');
   }
   return load(parse(html, { treeAdapter: adapter, scriptingEnabled: true }) as never);
 }
 
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlText {
   const site = options.site ?? true;
-  const $ = loadHtml(html);
+  const $ = loadHtml(html, site ? 'HTML' : '.docx 正文');
   $('script, style, noscript, template').remove();
   const stats = new DomStats($.root()[0] as unknown as DomNode);
   const meta = site ? readPortalMeta($, (node) => stats.get(node as unknown as DomNode).text) : {};

@@ -4,6 +4,11 @@
 
 /** Elements nested deeper than this in a web page are refused: HTML parsing is quadratic in the depth (parse5). */
 export const MAX_HTML_DEPTH = 1000;
+/**
+ * A web page (or a .docx's converted body) with more elements than this is refused: the parsed tree takes ~500 bytes
+ * a node (250,000 table rows of three cells: ~1 GB). A portal page has a few thousand; a 10,000-row table 100,000.
+ */
+export const MAX_HTML_ELEMENTS = 200_000;
 /** Elements nested deeper than this in a .docx part are refused: mammoth reads them recursively (it overflows at ~1,000). */
 export const MAX_XML_DEPTH = 256;
 /** Cells filled by rowspan/colspan in one page or document, beyond the cells written: the rest are read as span 1. */

@@ -16,6 +16,8 @@ export interface MarkupDepth {
   readonly depth: number;
   /** offset of the tag that first reached it */
   readonly offset: number;
+  /** start tags met (all elements, void ones included), up to where the scan stopped */
+  readonly elements: number;
 }
 
 const isNameStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127;
@@ -96,7 +98,9 @@ export function markupDepth(markup: string, html: boolean, limit = Number.POSITI
   let depth = 0;
   let max = 0;
   let offset = 0;
+  let elements = 0;
   for (const tag of tags(markup, html)) {
+    if (!tag.closing) elements++;
     if (html && (VOID.has(tag.name) || OPTIONAL_END.has(tag.name))) continue;
     if (tag.closing) {
       if (depth > 0) depth--;
@@ -106,5 +110,5 @@ export function markupDepth(markup: string, html: boolean, limit = Number.POSITI
       if (max > limit) break;
     }
   }
-  return { depth: max, offset };
+  return { depth: max, offset, elements };
 }

@@ -22,7 +22,7 @@ describe('markupDepth', () => {
     expect(markupDepth('<ul><li>a<li>b<li>c</ul>', true).depth).toBe(1);
     expect(markupDepth('<div><script>document.write("<div><div><div>")</script><!-- <div><div> --></div>', true).depth).toBe(2);
     expect(markupDepth('<font><font><font>x', true).depth).toBe(3);
-    expect(markupDepth('<a title="x>y"><b></b><c/></a>', false)).toEqual({ depth: 2, offset: 15 });
+    expect(markupDepth('<a title="x>y"><b></b><c/></a>', false)).toEqual({ depth: 2, offset: 15, elements: 3 });
     expect(markupDepth('<?xml version="1.0"?><w:p><w:r/><w:r><w:t>x</w:t></w:r></w:p>', false).depth).toBe(3);
     expect(markupDepth('<div>'.repeat(100), true, 10).depth).toBe(11); // stops once past the limit
   });
@@ -33,6 +33,13 @@ describe('HTML', () => {
     const error = await refusal(amplified('html-deep-nesting', 100_000), 'deep.html');
     expect(error.code).toBe('too-deep');
     expect(error.message).toBe('deep.html: HTML 嵌套过深 (elements nested more than 1,000 deep, line 1; limit 1,000)');
+  });
+
+  it('refuses a page of more than 200,000 elements before parsing it (the tree takes ~500 bytes a node)', async () => {
+    const error = await refusal(amplified('html-many-rows', 60_000), 'rows.html');
+    expect(error.code).toBe('too-large');
+    expect(error.message).toMatch(/^rows\.html: HTML 元素过多 \(240,0\d\d elements; limit 200,000/);
+    expect((await ingest(amplified('html-many-rows', 40_000), 'rows.html')).text.split('\n').length).toBeGreaterThan(40_000);
   });
 
   it('caps the cells rowspan and colspan fill in total, with a warning, and keeps every cell written', async () => {

@@ -131,18 +131,18 @@ export const AMPLIFIERS: readonly Amplifier[] = [
   {
     name: 'html-nested-blocks',
     ext: 'html',
-    what: 'the article body search over many nested content blocks',
+    what: 'the article body search over many nested content blocks (1,000 deep is the nesting limit)',
     build: (n) => page(`${htmlNotice()}${Array.from({ length: n }, (_, i) => `<div class="content"><p>${i + 1}.推进第${i + 1}项工作。（县财政局牵头）</p>`).join('')}${'</div>'.repeat(n)}`),
-    small: 1000,
-    bench: 500,
+    small: 950,
+    bench: 100,
   },
   {
     name: 'html-many-rows',
     ext: 'html',
-    what: 'one table of many rows in a tbody (spread of the rows into an array)',
+    what: 'one table of many rows in a tbody (spread of the rows into an array; the parsed tree ~500 bytes a node)',
     build: (n) => page(`${htmlNotice()}<table><tbody>${Array.from({ length: n }, (_, i) => `<tr><td>${i + 1}</td><td>推进工作</td><td>县财政局</td></tr>`).join('')}</tbody></table>`),
     small: 150_000,
-    bench: 25_000,
+    bench: 12_500,
   },
   {
     name: 'text-one-item',
@@ -172,8 +172,14 @@ export const AMPLIFIERS: readonly Amplifier[] = [
     name: 'text-long-names',
     ext: 'txt',
     what: 'run-together unit names split against the names the document uses (segmentations)',
-    build: (n) => utf8(notice([`1.推进工作。（县甲局牵头，县甲局县甲局配合）`, ...Array.from({ length: n }, (_, i) => `${i + 2}.推进工作。（${'县甲局'.repeat(13)}某局牵头）`)])),
-    small: 20,
+    // Every run of 3 to 38 局 is a unit the document names on its own, so a 40-character name ending in 某局 (which
+    // is none) has ~850,000 ways to start a split, all tried when nothing is remembered.
+    build: (n) => {
+      const known = Array.from({ length: 36 }, (_, i) => `${i + 1}.明确分工。（${'局'.repeat(i + 3)}牵头）`);
+      const long = Array.from({ length: n }, (_, i) => `${i + 37}.推进工作。（${'局'.repeat(38)}某局牵头）`);
+      return utf8(notice([...known, ...long]));
+    },
+    small: 40,
     bench: 5,
   },
   {
