@@ -101,7 +101,7 @@ export const AMPLIFIERS: readonly Amplifier[] = [
     ext: 'docx',
     what: 'a .docx of many numbered tasks (mammoth holds ~2.7 KB per XML element)',
     build: (n) => docx(headerParagraphs() + tasks(n).map((t) => paragraph(t)).join('')),
-    small: 60_000,
+    small: 6_000,
     bench: 10_000,
   },
   {
@@ -179,7 +179,7 @@ export const AMPLIFIERS: readonly Amplifier[] = [
       const long = Array.from({ length: n }, (_, i) => `${i + 37}.推进工作。（${'局'.repeat(38)}某局牵头）`);
       return utf8(notice([...known, ...long]));
     },
-    small: 40,
+    small: 150,
     bench: 5,
   },
   {
@@ -187,7 +187,7 @@ export const AMPLIFIERS: readonly Amplifier[] = [
     ext: 'txt',
     what: 'a long work-group paragraph against the office-duty and liaison patterns',
     build: (n) => utf8(notice([...tasks(2), `二、保障措施`, `成立某某工作专班，由县长任召集人，${'办公室设各成员单位'.repeat(n)}。`])),
-    small: 20_000,
+    small: 60_000,
     bench: 5_000,
   },
   {
@@ -195,7 +195,7 @@ export const AMPLIFIERS: readonly Amplifier[] = [
     ext: 'txt',
     what: 'many reporting-cadence phrases in the covering notice',
     build: (n) => utf8(notice(tasks(2), [`${'每月调度，'.repeat(n)}。`])),
-    small: 20_000,
+    small: 80_000,
     bench: 5_000,
   },
   {
@@ -211,7 +211,7 @@ export const AMPLIFIERS: readonly Amplifier[] = [
     ext: 'txt',
     what: 'one item holding many clauses',
     build: (n) => utf8(notice([`1.推进工作。${Array.from({ length: n }, (_, i) => `加快第${i + 1}项。（县第${i + 1}局牵头）`).join('')}`])),
-    small: 5_000,
+    small: 20_000,
     bench: 1_000,
   },
   {
