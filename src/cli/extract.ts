@@ -6,6 +6,7 @@ import type { Plan } from '../model/schema.js';
 import { EXIT } from './errors.js';
 import { removeStaleTempFiles, writeFileAtomic } from './io.js';
 import { checkOutputFile, refuseOverwritingInputs } from './output-place.js';
+import { jsonBytes } from './plan-json.js';
 import { unitTable } from './table.js';
 import { printErr, printOut, safeJson } from './terminal.js';
 
@@ -29,23 +30,9 @@ function placed(plan: Plan, at: string | undefined): Plan {
   return { ...plan, source: { ...plan.source, path: relativeTo(path.dirname(path.resolve(at)), plan.source.path) } };
 }
 
-/**
- * planToJson's bytes (UTF-8), serialised an annex at a time: at 100× the sample the whole JSON is a 150 MB string,
- * then its escaped copy, then its UTF-8 copy; here only one annex is a string at a time.
- */
+/** planToJson's bytes (UTF-8), written a piece at a time (plan-json.ts): never the whole text as one string. */
 export function planToJsonBytes(plan: Plan, at?: string): Uint8Array {
-  const whole = placed(plan, at);
-  const marker = '\u0000annexes';
-  const parts = safeJson(`${JSON.stringify({ ...whole, annexes: marker }, null, 2)}\n`).split(JSON.stringify(marker));
-  // The marker (NUL never comes out of a reader) somewhere else than in its place: the plain way.
-  if (parts.length !== 2) return Buffer.from(planToJson(plan, at));
-  const [head, tail] = parts;
-  if (whole.annexes.length === 0) return Buffer.from(`${head}[]${tail}`);
-  // Elements of "annexes" stand at depth 2: four spaces before each of their lines.
-  const chunks = [Buffer.from(`${head}[\n`)];
-  whole.annexes.forEach((annex, i) => chunks.push(Buffer.from(`${i ? ',\n' : ''}    ${safeJson(JSON.stringify(annex, null, 2)).replace(/\n/g, '\n    ')}`)));
-  chunks.push(Buffer.from(`\n  ]${tail}`));
-  return Buffer.concat(chunks);
+  return jsonBytes(placed(plan, at), safeJson);
 }
 
 /** `file` (relative to the current folder) as a path relative to `folder`, with / on every system. */
@@ -90,8 +77,8 @@ export function registerExtract(program: Command): void {
     if (opts.output) await prepareOutputFile(opts.output, [notice], opts.quiet);
     const { extractNotice } = await import('../index.js');
     const { plan } = await extractNotice(notice, { firstListedLead: opts.firstListedLead });
-    if (opts.output) await writeFileAtomic(opts.output, planToJson(plan, opts.output));
-    else process.stdout.write(planToJson(plan));
+    if (opts.output) await writeFileAtomic(opts.output, planToJsonBytes(plan, opts.output));
+    else process.stdout.write(planToJsonBytes(plan));
     process.exitCode = reportDiagnostics(plan, opts);
   });
 
