@@ -35,9 +35,15 @@ export function planToJsonBytes(plan: Plan, at?: string): Uint8Array {
   return jsonBytes(placed(plan, at), safeJson);
 }
 
-/** `file` (relative to the current folder) as a path relative to `folder`, with / on every system. */
+/**
+ * `file` (relative to the current folder) as a path relative to `folder`, with / on every system; absolute when the
+ * two share no folder but the root (/tmp/out and /work/input: ../../work/input helps no one).
+ */
 function relativeTo(folder: string, file: string): string {
-  return path.relative(folder, path.resolve(file)).split(path.sep).join('/');
+  const absolute = path.resolve(file);
+  const top = (p: string) => p.split(path.sep)[1];
+  if (top(folder) !== top(absolute)) return absolute.split(path.sep).join('/');
+  return path.relative(folder, absolute).split(path.sep).join('/');
 }
 
 /** Print diagnostics like a linter and work out the exit code (warnings fail only with --strict). */
