@@ -1,13 +1,18 @@
-// npm run bench: extraction speed and throughput, full-run time, peak memory and output size, for the sample and
-// synthetic notices 10× and 100× its size; and the office's route (Word files converted by LibreOffice) for comparison.
+// npm run bench: every figure of the README's performance section, measured together in one run. Extraction and the
+// review page at 1×, 10× and 100× the sample and doubling up to 100× (linearity); the full run in-process on one
+// thread and on the default threads, up to 100× (time and peak memory); the CLI with and without worker threads; the
+// office route (LibreOffice converting the same unit sheets fenjie draws as PDFs); and every amplifier of
+// tests/resource at doubling sizes. BENCH_SECTIONS=extract,review,run,cli,office,amplifiers picks some.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { amplifierSeries } from './amplifiers.js';
 import { syntheticNotice } from './synthetic.js';
 
 const SAMPLE = 'input/wulingyuan-2024-ba-da-xing-dong.txt';
 const work = mkdtempSync(join(tmpdir(), 'fenjie-bench-'));
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'extract,formats,review,run,cli,office,amplifiers').split(','));
 
 interface Measure {
   chars: number;
@@ -20,9 +25,9 @@ interface Measure {
   rssMb: number;
 }
 
-function child(mode: 'extract' | 'run', path: string, repeat: number, threads = 1): Measure {
+function child<T = Measure>(mode: string, path: string, repeat: number | string = 1, threads = 1): T {
   const out = execFileSync(process.execPath, ['bench/child.mjs', mode, path, String(repeat), String(threads)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as Measure;
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T;
 }
 
 /**
@@ -39,52 +44,71 @@ function calibrate(): number {
 const calibrationBefore = calibrate();
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-const rows: string[][] = [];
-for (const times of [1, 10, 100]) {
-  const path = times === 1 ? SAMPLE : join(work, `sample-x${times}.txt`);
-  if (times > 1) writeFileSync(path, syntheticNotice(SAMPLE, times));
-  // Warm time from repeats in one process; peak memory from a process that extracts once (repeats inflate RSS
-  // only because the collector is lazy, not because anything is kept).
-  const e = child('extract', path, times === 100 ? 3 : 10);
-  e.rssMb = child('extract', path, 0).rssMb;
-  rows.push([
-    `${times}×`,
-    fmt(e.chars),
-    fmt(e.tasks),
-    `${fmt(e.extractMs)} ms`,
-    `${fmt(e.warmMs ?? 0, 1)} ms`,
-    `${fmt(e.chars / ((e.warmMs ?? e.extractMs) / 1000) / 1e6, 2)} M/s`,
-    `${fmt(e.rssMb)} MB`,
-  ]);
-  process.stderr.write(`  extract ${times}× done\n`);
+const notices = new Map<number, string>();
+function notice(times: number): string {
+  if (times === 1) return SAMPLE;
+  if (!notices.has(times)) {
+    const path = join(work, `sample-x${times}.txt`);
+    writeFileSync(path, syntheticNotice(SAMPLE, times));
+    notices.set(times, path);
+  }
+  return notices.get(times)!;
 }
-console.log('\nExtraction (warm = best repeat after the first, in one process; peak RSS of a process that extracts once)\n');
-console.log(table(['size', 'chars', 'tasks', 'cold', 'warm', 'throughput', 'peak RSS'], rows));
-
+const ratio = (now: number, before: number | undefined) => (before === undefined ? '' : ` (×${fmt(now / before, 2)})`);
 const cores = availableParallelism();
-const runRows: string[][] = [];
-// Threads in all: 1 = everything in the main thread; n = n-1 PDF workers beside it (the CLI's default on this machine).
-const threadCounts = [...new Set([1, Math.min(cores, 4)])];
-for (const times of [1, 10]) for (const threads of threadCounts) {
-  const path = times === 1 ? SAMPLE : join(work, `sample-x${times}.txt`);
-  const r = child('run', path, 0, threads);
-  runRows.push([`${times}×`, String(threads), `${fmt(r.extractMs)} ms`, `${fmt(r.buildMs)} ms`, `${fmt(r.extractMs + r.buildMs)} ms`, fmt(r.files), `${fmt(r.bytes / 1024)} KB`, `${fmt(r.rssMb)} MB`]);
-  process.stderr.write(`  run ${times}× on ${threads} thread(s) done\n`);
-}
-console.log(`\nFull run in-process (what fenjie run does: extract, plan.json, review.html, every document), on 1 thread and on ${threadCounts.at(-1)} (PDFs on worker threads)\n`);
-console.log(table(['size', 'threads', 'extract', 'build', 'total', 'files', 'bytes', 'peak RSS'], runRows));
+const threads = Math.min(cores, 4);
 
-// The auditors' diff and the review page, in process (they are not part of a run's documents).
-{
-  const out = execFileSync(process.execPath, ['bench/child.mjs', 'diff', SAMPLE, 'tests/fixtures/diff/wulingyuan-v2.txt'], { encoding: 'utf8' });
-  const d = JSON.parse(out.trim().split('\n').at(-1)!) as { diffMs: number; reviewMs: number; changes: number };
-  console.log(`\nDiff of the sample against its hand-edited second version: ${fmt(d.diffMs, 1)} ms warm (${d.changes} changes); ` +
-    `review page of the sample: ${fmt(d.reviewMs)} ms warm`);
+if (sections.has('extract')) {
+  const rows: string[][] = [];
+  let before: number | undefined;
+  for (const times of [1, 10, 25, 50, 100]) {
+    // Warm time from repeats in one process; peak memory from a process that extracts once (repeats inflate RSS
+    // only because the collector is lazy, not because anything is kept).
+    const e = child('extract', notice(times), times >= 50 ? 3 : 10);
+    e.rssMb = child('extract', notice(times), 0).rssMb;
+    const warm = e.warmMs ?? e.extractMs;
+    rows.push([`${times}×`, fmt(e.chars), fmt(e.tasks), `${fmt(e.extractMs)} ms`, `${fmt(warm, 1)} ms${times >= 50 ? ratio(warm, before) : ''}`, `${fmt(e.chars / (warm / 1000) / 1e6, 2)} M/s`, `${fmt(e.rssMb)} MB`]);
+    before = warm;
+    process.stderr.write(`  extract ${times}× done\n`);
+  }
+  console.log('\nExtraction (warm = best repeat after the first, in one process, ×: against half the size; peak RSS of a process that extracts once)\n');
+  console.log(table(['size', 'chars', 'tasks', 'cold', 'warm', 'throughput', 'peak RSS'], rows));
+}
+
+if (sections.has('review')) {
+  const rows: string[][] = [];
+  let before: number | undefined;
+  for (const times of [1, 10, 25, 50, 100]) {
+    const r = child<{ reviewMs: number; tasks: number; rssMb: number }>('review', notice(times));
+    rows.push([`${times}×`, fmt(r.tasks), `${fmt(r.reviewMs)} ms${times >= 50 ? ratio(r.reviewMs, before) : ''}`, `${fmt(r.rssMb)} MB`]);
+    before = r.reviewMs;
+    process.stderr.write(`  review ${times}× done\n`);
+  }
+  const d = child<{ diffMs: number; reviewMs: number; changes: number }>('diff', SAMPLE, 'tests/fixtures/diff/wulingyuan-v2.txt');
+  console.log('\nReview page (warm, best of three; peak RSS with extraction)\n');
+  console.log(table(['size', 'tasks', 'review.html', 'peak RSS'], rows));
+  console.log(`\nDiff of the sample against its hand-edited second version: ${fmt(d.diffMs, 1)} ms warm (${d.changes} changes)`);
+}
+
+if (sections.has('run')) {
+  const rows: string[][] = [];
+  const runs: Array<[number, number]> = [[1, 1], [1, threads], [10, 1], [10, threads], [25, 1], [50, 1], [100, 1], [100, threads]];
+  const last = new Map<number, number>();
+  for (const [times, n] of [...new Map(runs.map((r) => [r.join(), r])).values()]) {
+    const r = child('run', notice(times), 0, n);
+    const total = r.extractMs + r.buildMs;
+    const doubled = n === 1 && times >= 50 ? ratio(total, last.get(times / 2)) : '';
+    if (n === 1) last.set(times, total);
+    rows.push([`${times}×`, String(n), `${fmt(r.extractMs)} ms`, `${fmt(r.buildMs)} ms`, `${fmt(total / 1000, 1)} s${doubled}`, fmt(r.files), `${fmt(r.bytes / 2 ** 20, 1)} MB`, `${fmt(r.rssMb)} MB`]);
+    process.stderr.write(`  run ${times}× on ${n} thread(s) done\n`);
+  }
+  console.log(`\nFull run in-process (what fenjie run does: extract, plan.json, review.html, every document), on 1 thread and on ${threads} (PDFs on worker threads); ×: against half the size\n`);
+  console.log(table(['size', 'threads', 'extract', 'build', 'total', 'files', 'bytes', 'peak RSS'], rows));
 }
 
 // Notices as offices receive them: the sample as a PDF (LibreOffice export, tests/fixtures/formats), and split into
 // a folder of the notice and its eight annexes, against the single .txt.
-{
+if (sections.has('formats')) {
   const folder = join(work, 'split');
   mkdirSync(folder);
   const text = readFileSync(SAMPLE, 'utf8');
@@ -97,37 +121,50 @@ console.log(table(['size', 'threads', 'extract', 'build', 'total', 'files', 'byt
     `(medians ${fmt(f.multiMedianMs, 1)} vs ${fmt(f.singleMedianMs, 1)} ms): ${fmt((f.multiMs / f.singleMs - 1) * 100, 0)} %`);
 }
 
-// The CLI as a user runs it (compiled, as `npm start` runs it), start-up included; the median of five runs, since a
-// shared machine's wall time varies by several tenths of a second.
+// The CLI as a user runs it (compiled, as `npm start` runs it), start-up included, --jobs 1 and the default
+// alternated; the median of five each, since a shared machine's wall time varies by several tenths of a second.
 const cliOut = join(work, 'cli-out');
-const cliRuns: number[] = [];
-let cliStatus: number | null = null;
-for (let i = 0; i < 5; i++) {
-  const t = performance.now();
-  cliStatus = spawnSync(process.execPath, ['dist/cli/main.js', 'run', SAMPLE, '-o', cliOut, '--date', '2026-11-27', '-q']).status;
-  cliRuns.push(performance.now() - t);
+let cliMs = 0;
+if (sections.has('cli') || sections.has('office')) {
+  const runs: Record<string, number[]> = { default: [], one: [] };
+  for (let i = 0; i < 5; i++) {
+    for (const [key, extra] of [['default', []], ['one', ['--jobs', '1']]] as const) {
+      const t = performance.now();
+      const status = spawnSync(process.execPath, ['dist/cli/main.js', 'run', SAMPLE, '-o', cliOut, '--date', '2026-11-27', '-q', ...extra]).status;
+      if (status !== 0) throw new Error(`fenjie run exited ${status}`);
+      runs[key].push(performance.now() - t);
+    }
+  }
+  cliMs = median(runs.default);
+  const pdfs = readdirSync(join(cliOut, 'units')).filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(cliOut, 'units', f)).size);
+  console.log(`\nCLI \`fenjie run\` on the sample (compiled), median of 5 alternated: ${threads} threads ${fmt(cliMs)} ms (min ${fmt(Math.min(...runs.default))}, ` +
+    `max ${fmt(Math.max(...runs.default))}); --jobs 1 ${fmt(median(runs.one))} ms (min ${fmt(Math.min(...runs.one))}, max ${fmt(Math.max(...runs.one))}); ` +
+    `unit PDFs ${pdfs.length}, median ${fmt(median(pdfs) / 1024, 1)} KB, largest ${fmt(Math.max(...pdfs) / 1024, 1)} KB`);
 }
-const cliMs = median(cliRuns);
-const pdfs = readdirSync(join(cliOut, 'units')).filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(cliOut, 'units', f)).size);
-console.log(`\nCLI \`fenjie run\` on the sample (compiled): median ${fmt(cliMs)} ms wall of 5 (min ${fmt(Math.min(...cliRuns))}, ` +
-  `max ${fmt(Math.max(...cliRuns))}; exit ${cliStatus}); unit PDFs ${pdfs.length}, ` +
-  `median ${fmt(median(pdfs) / 1024, 1)} KB, largest ${fmt(Math.max(...pdfs) / 1024, 1)} KB`);
 
-// The office's route: the Word files, converted one by one by LibreOffice.
-const soffice = ['libreoffice', 'soffice'].find((c) => spawnSync('which', [c]).status === 0);
-if (!soffice) {
-  console.log('\nLibreOffice comparison skipped: install it with `apt-get install -y libreoffice-writer-nogui` (benchmark only).');
-} else {
-  const docxDir = join(cliOut, 'units');
-  const sampleDocs = readdirSync(docxDir).filter((f) => f.endsWith('.docx')).slice(0, 10).map((f) => join(docxDir, f));
-  const lo = join(work, 'lo');
-  const t0 = performance.now();
-  spawnSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', lo, ...sampleDocs], { stdio: 'ignore' });
-  const perDoc = (performance.now() - t0) / sampleDocs.length;
-  const ours = cliMs / (pdfs.length * 2 + 6);
-  console.log(`\nLibreOffice route: ${fmt(perDoc)} ms per .docx → .pdf (10 unit sheets, one soffice run); ` +
-    `fenjie: ${fmt(ours, 1)} ms per document written (all ${pdfs.length * 2 + 6} files, start-up included) → ${fmt(perDoc / ours, 1)}× faster`);
+// The office's route: the same unit sheets, as Word files converted by LibreOffice (one soffice run), against
+// fenjie drawing those PDFs (one thread, in process); wall and CPU.
+if (sections.has('office')) {
+  const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync('which', [c]).status === 0);
+  if (!soffice) console.log('\nLibreOffice comparison skipped: install it with `apt-get install -y libreoffice-writer-nogui` (benchmark only).');
+  else {
+    const docs = readdirSync(join(cliOut, 'units')).filter((f) => f.endsWith('.docx')).map((f) => join(cliOut, 'units', f));
+    const lo = join(work, 'lo');
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', soffice, '--headless', '--convert-to', 'pdf', '--outdir', lo, ...docs], { encoding: 'utf8' });
+    const [wall, user, sys] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+    const ours = child<{ pdfs: number; wallMs: number; cpuMs: number }>('pdfs', SAMPLE);
+    console.log(`\nOffice route, the same ${docs.length} unit sheets: LibreOffice ${fmt(wall, 1)} s wall, ${fmt(user + sys, 1)} s CPU ` +
+      `(${fmt((wall * 1000) / docs.length)} ms a document); fenjie's ${ours.pdfs} PDFs ${fmt(ours.wallMs / 1000, 2)} s wall, ${fmt(ours.cpuMs / 1000, 2)} s CPU ` +
+      `→ ${fmt((wall * 1000) / ours.wallMs, 1)}× wall, ${fmt(((user + sys) * 1000) / ours.cpuMs, 1)}× CPU`);
+  }
 }
+
+if (sections.has('amplifiers')) {
+  const rows = amplifierSeries(4);
+  console.log('\nAmplifiers (tests/resource) at doubling sizes: fenjie extract, compiled, --max-old-space-size=512; wall (start-up included), ×: against the size before, peak RSS\n');
+  console.log(table(['amplifier', 'n', '2n', '4n', '8n'], rows.map((r) => [...r, '', '', '', ''].slice(0, 5))));
+}
+
 rmSync(work, { recursive: true, force: true });
 console.log(`\nMachine speed while measuring: a fixed CPU loop took ${fmt(calibrationBefore)} ms before and ${fmt(calibrate())} ms after ` +
   '(lower is faster; ~440 ms on a quiet core of the machine the README numbers come from).');

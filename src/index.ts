@@ -1,6 +1,5 @@
 // fenjie's programmatic API: read → normalize → parse → extract → validate. The CLI calls only these.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { diagnosticsOf } from './diagnostics/index.js';
@@ -8,10 +7,12 @@ import { compileLexicon, LexiconData, LexiconError, type Lexicon } from './extra
 import { extractPlan, type ExtractOptions } from './extract/plan.js';
 import { ingest, IngestError, type Ingested, type IngestOptions } from './ingest/index.js';
 import { attachPlaces } from './ingest/provenance.js';
+import { readFileBounded } from './ingest/read-file.js';
 import { Plan, SCHEMA_VERSION } from './model/schema.js';
-import { normalizeText } from './normalize/index.js';
+import { normalizeText, type NormalizedText } from './normalize/index.js';
 import { noticeParser } from './parse/index.js';
 import type { RootNode } from './parse/types.js';
+import { codePointLabel } from './text/invisible.js';
 import { LineIndex } from './text/position.js';
 
 export type { ExtractOptions } from './extract/plan.js';
@@ -31,12 +32,15 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
   const text = normalizeText(ingested.text);
   const file = new VFile({ path, value: text.parse });
   const tree = unified().use(noticeParser, { documentStarts: ingested.documentStarts }).parse(file) as RootNode;
-  for (const warning of ingested.warnings ?? []) {
-    const message = file.message(warning, { ruleId: 'ingest', source: 'fenjie:ingest' });
-    message.fatal = false;
-  }
   // One line index over the source serves extraction and the diagnostics' line:column.
   const index = new LineIndex(text.source);
+  const warn = (reason: string, ruleId: string, source: string, start?: number, end?: number) => {
+    const place = start === undefined ? undefined : { start: index.point(start), end: index.point(end ?? start) };
+    file.message(reason, { place, ruleId, source }).fatal = false;
+  };
+  for (const warning of ingested.warnings ?? []) warn(warning, 'ingest', 'fenjie:ingest');
+  for (const note of ingested.notes ?? []) warn(note.message, note.ruleId, 'fenjie:ingest', note.start, note.end);
+  reportInvisible(text.invisible, warn);
   const result = extractPlan(tree, text, file, ingested.meta, options, index);
   const pages = ingested.places?.reduce((n, p) => Math.max(n, p.page ?? 0), 0) || undefined;
   const sha256 = ingested.files
@@ -68,7 +72,25 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
   return { plan, source: text.source, tree };
 }
 
-/** Inputs larger than this are refused before reading: a notice is kilobytes; 100× the sample is about 10 MB. */
+/** Invisible characters told about one by one; past this, one message says how many more. */
+const MAX_INVISIBLE_REPORTS = 20;
+
+/** Where the source holds invisible characters (spaces in the parse view): a name holding one is not the name it shows. */
+function reportInvisible(runs: NormalizedText['invisible'], warn: (reason: string, ruleId: string, source: string, start?: number, end?: number) => void): void {
+  for (const run of runs.slice(0, MAX_INVISIBLE_REPORTS)) {
+    const labels = [...new Set(Array.from(run.chars, codePointLabel))].join(' ');
+    warn(`不可见字符 ${labels},按空格读取 (invisible character read as a space: a name holding it is not the name it shows)`, 'invisible-character', 'fenjie:normalize', run.start, run.end);
+  }
+  if (runs.length > MAX_INVISIBLE_REPORTS) {
+    const at = runs[MAX_INVISIBLE_REPORTS].start;
+    warn(`另有 ${runs.length - MAX_INVISIBLE_REPORTS} 处不可见字符 (${runs.length - MAX_INVISIBLE_REPORTS} more runs of invisible characters)`, 'invisible-character', 'fenjie:normalize', at, at);
+  }
+}
+
+/**
+ * Inputs larger than this are refused: a notice is kilobytes; 100× the sample is about 10 MB. Counted while reading,
+ * so devices and FIFOs (which stat() reports as empty) are held to it too.
+ */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export interface ReadOptions extends ExtractOptions {
@@ -78,18 +100,9 @@ export interface ReadOptions extends ExtractOptions {
   readonly ocr?: boolean;
 }
 
-/** A file's bytes, refused before reading when larger than the limit. Throws IngestError. */
+/** A file's bytes, read with a count (a device or FIFO reports no size) and refused past the limit. Throws IngestError. */
 export async function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Promise<Uint8Array> {
-  try {
-    const { size } = await stat(path);
-    if (size > maxBytes) throw new IngestError(`${path}: 文件过大 (file too large: ${(size / 2 ** 20).toFixed(1)} MB, limit ${(maxBytes / 2 ** 20).toFixed(0)} MB)`, path, 'too-large');
-    return await readFile(path);
-  } catch (error) {
-    if (error instanceof IngestError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'read-failed';
-    const why = code === 'ENOENT' ? '文件不存在 (no such file)' : code === 'EISDIR' ? '这是一个目录 (is a directory)' : code === 'EACCES' ? '没有读取权限 (permission denied)' : `无法读取 (${code})`;
-    throw new IngestError(why, path, code);
-  }
+  return readFileBounded(path, maxBytes);
 }
 
 const ingestOptions = (options: ReadOptions): IngestOptions => (options.ocr ? { ocr: true } : {});
@@ -128,13 +141,11 @@ export async function extractFiles(paths: readonly string[], options: ReadOption
 export async function loadLexicon(path: string): Promise<Lexicon> {
   let data: unknown;
   try {
-    const { size } = await stat(path);
-    if (size > 4 * 2 ** 20) throw new LexiconError(`${path}: 词表文件过大 (lexicon larger than 4 MB)`, path);
-    data = JSON.parse(await readFile(path, 'utf8'));
+    const bytes = await readFileBounded(path, 4 * 2 ** 20);
+    data = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
-    if (error instanceof LexiconError) throw error;
-    const e = error as NodeJS.ErrnoException;
-    throw new LexiconError(`${path}: ${e.code === 'ENOENT' ? '文件不存在 (no such file)' : `不是有效的 JSON (invalid JSON: ${e.message})`}`, path);
+    const message = error instanceof IngestError ? error.message.replace(/^.*?: /, '') : `不是有效的 JSON (invalid JSON: ${(error as Error).message})`;
+    throw new LexiconError(`${path}: ${message}`, path);
   }
   const parsed = LexiconData.safeParse(data);
   if (!parsed.success) {

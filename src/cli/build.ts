@@ -1,15 +1,17 @@
 // fenjie build | run: Plan → documents, with a progress bar on a terminal and a closing summary.
-import { basename, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { ALL_FORMATS, buildDocuments, startRenderWorkers, type ExtraFile, type Format, type RenderWorkers } from '../render/index.js';
-import { stopWrites } from '../render/write-atomic.js';
+import { ALL_FORMATS, buildDocuments, plannedFiles, startRenderWorkers, WHOLE_PLAN_FILES, type ExtraFile, type Format, type RenderWorkers } from '../render/index.js';
 import { sheetUnits } from '../render/unit-view.js';
 import type { Plan } from '../index.js';
 import { CliError, EXIT } from './errors.js';
-import { addReadOptions, extractOptions, NOTICE_ARGUMENT, planToJson, reportDiagnostics, type ReadOptions } from './extract.js';
-import { listFiles, refuseInputAsOutput, removeOwnTempFilesSync } from './io.js';
+import { addReadOptions, extractOptions, NOTICE_ARGUMENT, planToJsonBytes, reportDiagnostics, type ReadOptions } from './extract.js';
+import { guardWrites } from './interrupt.js';
+import { listFiles, removeOwnTempFilesSync, removeStaleTempFiles } from './io.js';
+import { checkOutputFolder, refuseLinkedFolders, refuseOverwritingInputs } from './output-place.js';
+import { printErr } from './terminal.js';
 
 interface BuildCliOptions extends ReadOptions {
   readonly output: string;
@@ -48,29 +50,52 @@ async function earlyWorkers(opts: BuildCliOptions): Promise<RenderWorkers | unde
   return startRenderWorkers(opts.jobs === undefined ? undefined : opts.jobs - 1, opts.templates);
 }
 
-async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: readonly ExtraFile[], workers?: RenderWorkers, source?: string | null): Promise<void> {
+/** The files of a run whose names do not depend on the plan, relative to the output folder. */
+function fixedFiles(opts: BuildCliOptions, extras: readonly string[]): string[] {
+  const formats = new Set(parseFormats(opts.format));
+  const whole = opts.unit ? [] : WHOLE_PLAN_FILES.filter((f) => formats.has(f.format)).map((f) => f.rel);
+  return [...extras, ...whole, 'index.md'];
+}
+
+/**
+ * Before any work (no extraction, no worker started): the options are valid, the output folder can be made and
+ * written, and no input is among the files whose names are known already (run o/index.md -o o).
+ */
+async function prepare(inputs: readonly string[], opts: BuildCliOptions, extras: readonly string[]): Promise<string> {
+  parseFormats(opts.format);
+  printedDate(opts.date);
   const outDir = resolve(opts.output);
-  refuseInputAsOutput(input, outDir);
+  await checkOutputFolder(outDir, opts.output);
+  await refuseOverwritingInputs(inputs, fixedFiles(opts, extras).map((rel) => join(outDir, ...rel.split('/'))));
+  return outDir;
+}
+
+async function build(plan: Plan, inputs: readonly string[], opts: BuildCliOptions, extras: readonly ExtraFile[], workers?: RenderWorkers, source?: string | null): Promise<void> {
+  const outDir = resolve(opts.output);
   const formats = parseFormats(opts.format);
   const date = printedDate(opts.date);
   if (opts.unit && !sheetUnits(plan).some((u) => u.name === opts.unit || u.aliases.includes(opts.unit!))) {
     const near = plan.units.filter((u) => u.name.includes(opts.unit!) || opts.unit!.includes(u.name)).map((u) => u.name).slice(0, 5);
     throw new CliError(`--unit: 方案中没有单位「${opts.unit}」${near.length ? ` (did you mean: ${near.join('、')})` : ''}`);
   }
+  // Every file the run will write is known now: none may be an input, and none may go through a symlinked folder.
+  const planned = plannedFiles(plan, { formats, unit: opts.unit, extras });
+  await refuseOverwritingInputs(inputs, planned.map((rel) => join(outDir, ...rel.split('/'))));
+  await refuseLinkedFolders(outDir, planned);
+  const stale = await removeStaleTempFiles(outDir, true);
+  if (stale && !opts.quiet) printErr(`fenjie: 删除了 ${stale} 个中断运行留下的临时文件 (removed ${stale} stale temp file${stale === 1 ? '' : 's'} left by a killed run)\n`);
   const before = await listFiles(outDir);
   const tty = process.stderr.isTTY && !opts.quiet;
   const bar = tty ? new SingleBar({ format: '  {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true }) : null;
-  const interrupted = () => {
-    bar?.stop();
-    // Let the writes and the PDFs under way finish first (writes run on libuv's pool and could create a temp file
-    // after a clean-up done at once), then sweep whatever is left and exit. A second Ctrl-C stops at once.
-    void Promise.all([stopWrites(), workers?.stop()]).finally(() => {
-      removeOwnTempFilesSync(outDir);
-      process.stderr.write('\nfenjie: 已中断,未写完的文件已删除 (interrupted; no partial files left)\n');
-      process.exit(130);
-    });
-  };
-  process.once('SIGINT', interrupted);
+  // On Ctrl-C, SIGTERM or SIGHUP: let the writes and the PDFs under way finish first (writes run on libuv's pool and
+  // could create a temp file after a clean-up done at once), then sweep whatever is left and exit.
+  const release = guardWrites({
+    stop: async () => {
+      bar?.stop();
+      await workers?.stop();
+    },
+    sweep: () => removeOwnTempFilesSync(outDir),
+  });
   try {
     const result = await buildDocuments(plan, {
       outDir,
@@ -89,36 +114,37 @@ async function build(plan: Plan, input: string, opts: BuildCliOptions, extras: r
       },
     });
     bar?.stop();
-    const written = result.files.map((f) => f.path);
-    const replaced = written.filter((f) => before.has(f)).length;
+    const written = new Set(result.files.map((f) => f.path));
+    let replaced = 0;
+    for (const f of written) if (before.has(f)) replaced++;
     // Hidden files (.gitkeep, .DS_Store) are the folder's own, not documents left from another run.
-    const others = [...before].filter((f) => !written.includes(f) && !basename(f).startsWith('.')).length;
+    const others = [...before].filter((f) => !written.has(f) && !basename(f).startsWith('.')).length;
     const bytes = result.files.reduce((n, f) => n + f.bytes, 0);
     const units = new Set(result.files.map((f) => f.unit).filter(Boolean)).size;
     const tasks = plan.annexes.reduce((n, a) => n + a.tasks.length, 0);
     const noLead = plan.annexes.reduce((n, a) => n + a.tasks.filter((t) => !t.assignments.some((x) => x.role === 'lead')).length, 0);
     if (!opts.quiet) {
-      process.stderr.write(
-        `fenjie: 写入 ${written.length} 个文件 (${(bytes / 1024).toFixed(0)} KB) → ${relative(process.cwd(), outDir) || '.'}: ` +
+      printErr(
+        `fenjie: 写入 ${written.size} 个文件 (${(bytes / 1024).toFixed(0)} KB) → ${relative(process.cwd(), outDir) || '.'}: ` +
           // performance.now() counts from process start: the time the user waited, reading and start-up included.
           `${units} 个单位, ${tasks} 项任务, ${(performance.now() / 1000).toFixed(1)} s` +
           `${replaced ? `; 替换了 ${replaced} 个已有文件 (replaced)` : ''}${others ? `; 目录中另有 ${others} 个文件未改动 (left as they were)` : ''}\n`,
       );
       if (result.removed.length > 0) {
-        process.stderr.write(`fenjie: 删除了上次写入、本次不再生成的 ${result.removed.length} 个文件 (removed, written by the previous run and no longer produced): ${result.removed.join(', ')}\n`);
+        printErr(`fenjie: 删除了上次写入、本次不再生成的 ${result.removed.length} 个文件 (removed, written by the previous run and no longer produced): ${result.removed.join(', ')}\n`);
       }
       if (result.kept.length > 0) {
-        process.stderr.write(`fenjie: 上次写入、本次不再生成但已被修改的 ${result.kept.length} 个文件未删除 (changed since, left): ${result.kept.join(', ')}\n`);
+        printErr(`fenjie: 上次写入、本次不再生成但已被修改的 ${result.kept.length} 个文件未删除 (changed since, left): ${result.kept.join(', ')}\n`);
       }
       if (noLead > 0) {
-        process.stderr.write(
+        printErr(
           `fenjie: ${noLead} 项任务未明确牵头单位,文件中标为“未明确” (${noLead} tasks name no lead)` +
             `${opts.firstListedLead ? '' : '; --first-listed-lead 可将排序第一的单位作为牵头 (take the first listed unit as lead, marked inferred)'}\n`,
         );
       }
     }
   } finally {
-    process.removeListener('SIGINT', interrupted);
+    release();
   }
 }
 
@@ -146,11 +172,12 @@ export function registerBuild(program: Command): void {
         .argument('<plan>', 'plan.json, or a notice to extract first'),
     ),
   ).action(async (input: string, opts: BuildCliOptions) => {
+    await prepare([input], opts, []);
     const workers = await earlyWorkers(opts);
     try {
       const { loadPlanWithSource } = await import('./load-plan.js');
       const { plan, source } = await loadPlanWithSource(input, await extractOptions(opts));
-      await build(plan, input, opts, [], workers, source);
+      await build(plan, [input], opts, [], workers, source);
     } finally {
       await workers?.close();
     }
@@ -165,16 +192,16 @@ export function registerBuild(program: Command): void {
         .argument('<notice...>', NOTICE_ARGUMENT),
     ),
   ).action(async (notices: string[], opts: BuildCliOptions) => {
+    const outDir = await prepare(notices, opts, ['plan.json', 'review.html']);
     const workers = await earlyWorkers(opts);
     try {
       const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
-      for (const notice of notices.slice(1)) refuseInputAsOutput(notice, opts.output);
       const { plan, source } = await loadPlanWithSource(notices, await extractOptions(opts));
       const code = reportDiagnostics(plan, opts);
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
-      const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJson(plan) }];
+      const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJsonBytes(plan, join(outDir, 'plan.json')) }];
       if (source !== null) extras.push({ rel: 'review.html', render: () => renderReview(plan, source) });
-      await build(plan, notices[0], opts, extras, workers, source);
+      await build(plan, notices, opts, extras, workers, source);
       process.exitCode = code;
     } finally {
       await workers?.close();

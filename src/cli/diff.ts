@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
-import { extractOptions } from './extract.js';
-import { refuseInputAsOutput, writeFileAtomic } from './io.js';
+import { extractOptions, prepareOutputFile } from './extract.js';
+import { writeFileAtomic } from './io.js';
 import type { PlanWithSource } from './load-plan.js';
+import { escapeControls, printErr, safeJson } from './terminal.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -19,8 +20,8 @@ export function registerDiff(program: Command): void {
     .option('--lexicon <file>', 'add local unit names and words to the lexicon (see README)')
     .option('--date <YYYY-MM-DD>', 'date stored in docx/pdf reports (default: SOURCE_DATE_EPOCH or today)')
     .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; lexicon?: string; date?: string }) => {
-      if (opts.output) for (const input of [oldPath, newPath]) refuseInputAsOutput(input, opts.output);
       if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
+      if (opts.output) await prepareOutputFile(opts.output, [oldPath, newPath], false);
       // Loaded here, not at start-up: the report writers pull in docx and pdfkit, which other commands do not need.
       const [{ diffPlans, renderDiffDocx, renderDiffMarkdown, renderDiffPdf }, { loadPlan, loadPlanWithSource }] = await Promise.all([
         import('../diff/index.js'),
@@ -36,12 +37,13 @@ export function registerDiff(program: Command): void {
       // The consistency check, on each version: an indicator the overall plan and an annex state differently.
       const { targetConsistency } = await import('../diff/consistency.js');
       const { formatDiagnostics } = await import('../diagnostics/index.js');
-      for (const [path, side] of [[oldPath, a], [newPath, b]] as const) process.stderr.write(formatDiagnostics(path, targetConsistency(side.plan)));
+      for (const [path, side] of [[oldPath, a], [newPath, b]] as const) printErr(formatDiagnostics(path, targetConsistency(side.plan)));
       let body: string | Uint8Array;
-      if (opts.format === 'json') body = `${JSON.stringify(changes, null, 2)}\n`;
+      if (opts.format === 'json') body = safeJson(`${JSON.stringify(changes, null, 2)}\n`);
       else if (opts.format === 'docx') body = await renderDiffDocx(changes, meta, { date: printedDate(opts.date) });
       else if (opts.format === 'pdf') body = await renderDiffPdf(changes, meta, { date: printedDate(opts.date) });
-      else if (opts.format === 'md') body = renderDiffMarkdown(changes, meta);
+      // Markdown is read in a terminal as often as in a file: control characters from the notices are escaped.
+      else if (opts.format === 'md') body = escapeControls(renderDiffMarkdown(changes, meta));
       else {
         const missing = [a, b].findIndex((side) => side.source === null);
         if (missing >= 0) throw new CliError(`--format html 需要通知原文 (the source of ${missing ? newPath : oldPath} is not at hand or has changed)`);
@@ -52,12 +54,12 @@ export function registerDiff(program: Command): void {
         await writeFileAtomic(opts.output, body);
         const kinds = Object.entries(changes.summary.byKind).filter(([, n]) => n > 0);
         const { KIND_LABEL } = await import('../diff/labels.js');
-        process.stderr.write(
+        printErr(
           `fenjie: 修订对照表 → ${opts.output} (${opts.format}): ` +
             (changes.summary.total === 0 ? '两个版本之间没有变化 (no changes)' : `共 ${changes.summary.total} 处变化 (${kinds.map(([k, n]) => `${KIND_LABEL[k as keyof typeof KIND_LABEL]} ${n}`).join('、')})`) +
             '\n',
         );
-      } else process.stdout.write(body);
+      } else process.stdout.write(typeof body === 'string' && process.stdout.isTTY ? escapeControls(body) : body);
       process.exitCode = changes.summary.total === 0 ? EXIT.ok : EXIT.findings;
     });
 }

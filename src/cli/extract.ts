@@ -1,19 +1,23 @@
 // fenjie extract | schema | units
+import path from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostics } from '../diagnostics/index.js';
-import type { ReadOptions as ReadApiOptions } from '../index.js';
 import { targetConsistency } from '../diff/consistency.js';
+import type { ReadOptions as ReadApiOptions } from '../index.js';
 import type { Plan } from '../model/schema.js';
 import { EXIT } from './errors.js';
-import { refuseInputAsOutput, writeFileAtomic } from './io.js';
+import { removeStaleTempFiles, writeFileAtomic } from './io.js';
+import { checkOutputFile, refuseOverwritingInputs } from './output-place.js';
+import { jsonBytes } from './plan-json.js';
 import { unitTable } from './table.js';
+import { printErr, printOut, safeJson } from './terminal.js';
 
 export interface ReadOptions {
   readonly firstListedLead?: boolean;
   readonly lexicon?: string;
+  readonly ocr?: boolean;
   readonly strict?: boolean;
   readonly quiet?: boolean;
-  readonly ocr?: boolean;
 }
 
 /** What the reading commands pass to extraction: the convention option, the user's lexicon if any, and --ocr. */
@@ -27,9 +31,37 @@ export async function extractOptions(opts: ReadOptions): Promise<ReadApiOptions>
 /** The help line of a notice argument: one file, several (the notice and its annexes), or a folder. */
 export const NOTICE_ARGUMENT = 'notice: .txt, .html, .docx, .pdf, .doc, .wps, .xlsx, .xls, .ofd; or the notice and its annexes as several files, or a folder of them';
 
-/** Stable JSON: the same Plan always serialises to the same bytes. */
-export function planToJson(plan: Plan): string {
-  return `${JSON.stringify(plan, null, 2)}\n`;
+/**
+ * Stable JSON: the same Plan always serialises to the same bytes. Characters a terminal would act on are \u escapes.
+ * `at` is where the file goes: `source.path` is then written relative to its folder (as the readers of a plan.json
+ * resolve it), unless it is absolute.
+ */
+export function planToJson(plan: Plan, at?: string): string {
+  return safeJson(`${JSON.stringify(placed(plan, at), null, 2)}\n`);
+}
+
+function placed(plan: Plan, at: string | undefined): Plan {
+  if (at === undefined) return plan;
+  const folder = path.dirname(path.resolve(at));
+  const place = (p: string) => (path.isAbsolute(p) ? p : relativeTo(folder, p));
+  const files = plan.source.files?.map((f) => ({ ...f, path: place(f.path) }));
+  return { ...plan, source: { ...plan.source, path: place(plan.source.path), ...(files ? { files } : {}) } };
+}
+
+/** planToJson's bytes (UTF-8), written a piece at a time (plan-json.ts): never the whole text as one string. */
+export function planToJsonBytes(plan: Plan, at?: string): Uint8Array {
+  return jsonBytes(placed(plan, at), safeJson);
+}
+
+/**
+ * `file` (relative to the current folder) as a path relative to `folder`, with / on every system; absolute when the
+ * two share no folder but the root (/tmp/out and /work/input: ../../work/input helps no one).
+ */
+function relativeTo(folder: string, file: string): string {
+  const absolute = path.resolve(file);
+  const top = (p: string) => p.split(path.sep)[1];
+  if (top(folder) !== top(absolute)) return absolute.split(path.sep).join('/');
+  return path.relative(folder, absolute).split(path.sep).join('/');
 }
 
 /**
@@ -38,18 +70,29 @@ export function planToJson(plan: Plan): string {
  */
 export function reportDiagnostics(plan: Plan, options: ReadOptions): number {
   const all = [...plan.diagnostics, ...targetConsistency(plan)].sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
-  if (!options.quiet) process.stderr.write(formatDiagnostics(plan.source.path, all));
+  if (!options.quiet) printErr(formatDiagnostics(plan.source.path, all));
   const errors = all.some((d) => d.severity === 'error');
   const warnings = all.some((d) => d.severity === 'warning');
   return errors || (options.strict && warnings) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * Before any work on a command that writes one file: the file can be written there, it is none of the inputs, and
+ * temp files a killed run left beside it are removed (and said so).
+ */
+export async function prepareOutputFile(output: string, inputs: readonly string[], quiet: boolean | undefined): Promise<void> {
+  await checkOutputFile(output);
+  await refuseOverwritingInputs(inputs, [output]);
+  const stale = await removeStaleTempFiles(path.dirname(path.resolve(output)), false);
+  if (stale && !quiet) printErr(`fenjie: 删除了 ${stale} 个中断运行留下的临时文件 (removed ${stale} stale temp file${stale === 1 ? '' : 's'} left by a killed run)\n`);
 }
 
 export function addReadOptions(cmd: Command): Command {
   return cmd
     .option('--first-listed-lead', '文件未写明牵头单位时,以排序第一的单位为牵头 (marked inferred)')
     .option('--lexicon <file>', '补充词表 JSON:本地单位名称、职责用语等 (add local unit names and words; see README)')
-    .option('--strict', 'warnings fail the run (exit 1)')
     .option('--ocr', '扫描件 PDF 用 OCR 识别 (read scanned PDF pages with tesseract; needs Debian tesseract-ocr-chi-sim and poppler-utils; every item read so is marked for review)')
+    .option('--strict', 'warnings fail the run (exit 1)')
     .option('-q, --quiet', 'do not print diagnostics');
 }
 
@@ -61,12 +104,11 @@ export function registerExtract(program: Command): void {
       .argument('<notice...>', NOTICE_ARGUMENT)
       .option('-o, --output <file>', 'write plan.json here instead of stdout'),
   ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
-    if (opts.output) for (const notice of notices) refuseInputAsOutput(notice, opts.output);
+    if (opts.output) await prepareOutputFile(opts.output, notices, opts.quiet);
     const { extractFiles } = await import('../index.js');
     const { plan } = await extractFiles(notices, await extractOptions(opts));
-    const json = planToJson(plan);
-    if (opts.output) await writeFileAtomic(opts.output, json);
-    else process.stdout.write(json);
+    if (opts.output) await writeFileAtomic(opts.output, planToJsonBytes(plan, opts.output));
+    else process.stdout.write(planToJsonBytes(plan));
     process.exitCode = reportDiagnostics(plan, opts);
   });
 
@@ -76,7 +118,10 @@ export function registerExtract(program: Command): void {
     .argument('<notice...>', NOTICE_ARGUMENT)
     .action(async (notices: string[]) => {
       const { extractFiles } = await import('../index.js');
-      process.stdout.write((await extractFiles(notices)).source);
+      // Exactly the text the spans point into when piped to a file; escaped only on a terminal.
+      const { source } = await extractFiles(notices);
+      if (process.stdout.isTTY) printOut(source);
+      else process.stdout.write(source);
     });
 
   program
@@ -95,7 +140,7 @@ export function registerExtract(program: Command): void {
   ).action(async (notices: string[], opts: ReadOptions) => {
     const { extractFiles } = await import('../index.js');
     const { plan } = await extractFiles(notices, await extractOptions(opts));
-    process.stdout.write(unitTable(plan));
+    printOut(unitTable(plan));
     process.exitCode = reportDiagnostics(plan, { ...opts, quiet: opts.quiet ?? true });
   });
 }

@@ -1,41 +1,79 @@
-// Output helpers for the CLI: atomic writes, refusing to overwrite the input, cleaning up after an interrupt.
+// Output helpers for the CLI: atomic writes, cleaning up after an interrupt, and after a run that was killed.
 import { readdirSync, rmSync, type Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { writeFileAtomic as writeAtomic } from '../render/write-atomic.js';
-import { CliError } from './errors.js';
+import { lstat, readdir, rm } from 'node:fs/promises';
+import path, { join } from 'node:path';
+import { TEMP_NAME, TEMP_PREFIX, WriteError, writeFileAtomic as writeAtomic } from '../render/write-atomic.js';
+import { CliError, describeCode } from './errors.js';
+import { guardWrites } from './interrupt.js';
 
 /** Write a whole file or nothing (temp file + rename); failures become a short message naming the path. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const release = guardWrites({ sweep: () => removeOwnTempFilesSync(path.dirname(path.resolve(file)), false) });
   try {
-    await writeAtomic(path, data);
+    await writeAtomic(file, data);
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    throw new CliError(`${path}: 无法写入 (cannot write: ${e.code ?? e.message})`);
+    if (!(error instanceof WriteError)) throw error;
+    throw new CliError(`${file}: 无法写入 (cannot write: ${describeCode(error.code)})`);
+  } finally {
+    release();
   }
 }
 
-export function refuseInputAsOutput(input: string, output: string): void {
-  if (resolve(input) === resolve(output)) throw new CliError(`${output}: 输出不能覆盖输入文件 (output would overwrite the input)`);
+function entries(dir: string, recursive: boolean): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true, recursive });
+  } catch {
+    return [];
+  }
 }
 
 /**
- * Remove this process's temp files under `dir`. Synchronous on purpose: it runs in the SIGINT handler, and no
- * other write of this run may start between the clean-up and the exit.
+ * Remove this process's temp files under `dir`. Synchronous on purpose: it runs in the signal handler, and no other
+ * write of this run may start between the clean-up and the exit.
  */
-export function removeOwnTempFilesSync(dir: string): void {
-  const prefix = `.fenjie-tmp-${process.pid}-`;
-  let entries: Dirent[] = [];
+export function removeOwnTempFilesSync(dir: string, recursive = true): void {
+  const prefix = `${TEMP_PREFIX}${process.pid}-`;
+  for (const e of entries(dir, recursive)) if (e.isFile() && e.name.startsWith(prefix)) rmSync(join(e.parentPath, e.name), { force: true });
+}
+
+/** A temp file this old is not being written by anyone (a write takes milliseconds). */
+const STALE_AFTER_MS = 60_000;
+/** …and one this old is stale whoever's process id it carries (ids are reused). */
+const ABANDONED_AFTER_MS = 24 * 3600_000;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false; // a process before us that had our id
   try {
-    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  for (const e of entries) if (e.isFile() && e.name.startsWith(prefix)) rmSync(join(e.parentPath, e.name), { force: true });
+}
+
+/**
+ * Remove temp files a killed run left under `dir` (SIGKILL cannot be handled): recognised by name
+ * (`.fenjie-tmp-<pid>-<hex>`) and age, a minute old and their process gone, or a day old. Returns how many.
+ */
+export async function removeStaleTempFiles(dir: string, recursive: boolean, now = Date.now()): Promise<number> {
+  const found = await readdir(dir, { withFileTypes: true, recursive }).catch(() => [] as Dirent[]);
+  let removed = 0;
+  for (const e of found) {
+    const m = TEMP_NAME.exec(e.name);
+    if (!m || !e.isFile()) continue;
+    const file = join(e.parentPath, e.name);
+    const info = await lstat(file).catch(() => null);
+    if (!info?.isFile()) continue;
+    const age = now - info.mtimeMs;
+    if (age < STALE_AFTER_MS || (alive(Number(m[1])) && age < ABANDONED_AFTER_MS)) continue;
+    await rm(file, { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** Every file below `dir`, as paths relative to it (to tell what a run replaced and what it left alone). */
 export async function listFiles(dir: string): Promise<Set<string>> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return new Set(entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)));
+  const found = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return new Set(found.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)));
 }

@@ -4,6 +4,7 @@
 import './v8-tuning.js';
 import { Command, Option } from 'commander';
 import { describeError, EXIT } from './errors.js';
+import { escapeControls, printErr } from './terminal.js';
 import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
@@ -16,6 +17,16 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+const debug = process.argv.includes('--debug');
+/** An error no command caught (a library failing asynchronously): one line and exit 2, as for any other failure. */
+function fatal(error: unknown): void {
+  printErr(`${describeError(error)}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exit(EXIT.failure);
+}
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
 const program = new Command();
 program
   .name('fenjie')
@@ -23,7 +34,7 @@ program
   .version('0.1.0')
   .addOption(new Option('--debug', 'show stack traces for internal errors'))
   .showHelpAfterError('(fenjie --help 查看用法)')
-  .configureOutput({ outputError: (str, write) => write(str) })
+  .configureOutput({ outputError: (str, write) => write(escapeControls(str)) })
   .exitOverride();
 
 registerExtract(program);
@@ -37,10 +48,10 @@ try {
   const code = (error as { code?: string }).code;
   if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(EXIT.ok);
   if (code?.startsWith('commander.')) process.exit(EXIT.failure);
-  // Ctrl-C stopped the writes; its handler reports and exits (130) once those under way have settled.
+  // A signal stopped the writes; its handler reports and exits (130, 143, 129) once those under way have settled.
   if (error instanceof WritesStoppedError) process.exitCode = 130;
   else {
-    process.stderr.write(`${describeError(error)}\n`);
+    printErr(`${describeError(error)}\n`);
     if (program.opts().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT.failure;
   }

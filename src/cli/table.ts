@@ -1,5 +1,6 @@
 // A terminal table that lines up Chinese text (CJK characters take two columns).
 import type { Plan } from '../model/schema.js';
+import { escapeControls } from './terminal.js';
 
 export function displayWidth(s: string): number {
   let w = 0;
@@ -10,14 +11,17 @@ export function displayWidth(s: string): number {
 const pad = (s: string, w: number, right = false) => (right ? ' '.repeat(Math.max(0, w - displayWidth(s))) + s : s + ' '.repeat(Math.max(0, w - displayWidth(s))));
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  // A loop, not Math.max(...rows): a plan may name more units than a call can take arguments.
+  const widths = header.map((h) => displayWidth(h));
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   const line = (r: readonly string[]) => r.map((c, i) => pad(c, widths[i], numeric[i])).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(header), widths.map((w) => '─'.repeat(w)).join('  ')].concat(rows.map(line)).join('\n')}\n`;
 }
 
 export function unitTable(plan: Plan): string {
+  // Names are escaped before they are measured, so a control character neither acts nor breaks the columns.
   const rows = plan.units.map((u) => [
-    u.name + (u.aliases.length ? `〔${u.aliases.join('、')}〕` : ''),
+    escapeControls(u.name + (u.aliases.length ? `〔${u.aliases.join('、')}〕` : '')),
     u.kind === 'collective' ? '集体' : u.parent ? '科室' : '单位',
     String(u.counts.lead),
     String(u.counts.responsible),

@@ -39,17 +39,17 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan, options: DiffOptions = {
     refs.push({ annex: annex.id, oldId: pair?.old.id ?? null, number: annex.number, title: annex.title });
     if (!pair) {
       changes.push(change({ kind: 'added', entity: 'annex', annex: annex.id, newId: annex.id, field: 'title', new: annex.title }));
-      changes.push(...diffAnnexTasks(null, annex, tasks, minEqual));
+      for (const item of diffAnnexTasks(null, annex, tasks, minEqual)) changes.push(item);
       continue;
     }
-    changes.push(...diffAnnex(pair, minEqual), ...diffAnnexTasks(pair.old, annex, tasks, minEqual));
+    for (const item of [...diffAnnex(pair, minEqual), ...diffAnnexTasks(pair.old, annex, tasks, minEqual)]) changes.push(item);
     const ctx: ChangeContext = { annex: annex.id, oldId: pair.old.id, newId: annex.id, match: null };
-    changes.push(...diffWorkGroups(pair.old.workGroup, annex.workGroup, ctx, minEqual));
+    for (const item of diffWorkGroups(pair.old.workGroup, annex.workGroup, ctx, minEqual)) changes.push(item);
   }
   for (const annex of annexes.removed) {
     changes.push(change({ kind: 'removed', entity: 'annex', oldId: annex.id, field: 'title', old: annex.title }));
   }
-  if (options.units ?? true) changes.push(...diffUnits(oldPlan.units, newPlan.units));
+  if (options.units ?? true) for (const item of diffUnits(oldPlan.units, newPlan.units)) changes.push(item);
 
   return ChangeSet.parse({
     version: CHANGESET_VERSION,
@@ -70,9 +70,9 @@ function diffAnnex(pair: AnnexPair, minEqual?: number): Change[] {
     out.push(change({ kind: 'renumbered', entity: 'annex', field: 'number', old: o.number, new: n.number, ...ctx }));
   }
   const titleLines = o.title !== n.title ? redline(o.title, n.title, { minEqual }) : undefined;
-  out.push(...scalarChange('annex', 'title', o.title, n.title, ctx, titleLines));
-  out.push(...scalarChange('annex', 'action', o.action, n.action, ctx));
-  out.push(...diffTargets('goal', o.goals, n.goals, { ...ctx, match: null }));
+  for (const item of scalarChange('annex', 'title', o.title, n.title, ctx, titleLines)) out.push(item);
+  for (const item of scalarChange('annex', 'action', o.action, n.action, ctx)) out.push(item);
+  for (const item of diffTargets('goal', o.goals, n.goals, { ...ctx, match: null })) out.push(item);
   return out;
 }
 

@@ -46,7 +46,7 @@ export function diffTaskPair(pair: TaskPair, sameAnnexPair: boolean, redlineMinE
     const lines = redline(oc, nc, { minEqual: redlineMinEqual });
     out.push(change({ kind: 'modified', entity: 'task', field: 'clauses', old: oc, new: nc, redline: lines, ...ctx }));
   }
-  out.push(...diffTargets('target', o.targets, n.targets, ctx), ...assignments);
+  for (const item of [...diffTargets('target', o.targets, n.targets, ctx), ...assignments]) out.push(item);
   return out;
 }
 

@@ -113,7 +113,7 @@ export function renderDiffMarkdown(changeSet: ChangeSet, meta: DiffReportMeta = 
     for (const section of sections) {
       const inSection = changes.filter((c) => SECTION_OF[c.entity] === section);
       if (sections.length > 1 || section !== '附件') out.push(`### ${section}`, '');
-      out.push(...list(inSection, meta.plans, false));
+      for (const item of list(inSection, meta.plans, false)) out.push(item);
     }
   }
 

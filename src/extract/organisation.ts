@@ -1,6 +1,7 @@
 // How a plan organises itself: work groups (工作专班 / 领导小组), the command (指挥部) and reporting cadences.
 import type { UnitToken } from './units.js';
 import { readUnit } from './units.js';
+import { withoutHidden } from '../normalize/index.js';
 import { periodOf } from './deadlines.js';
 import { splitTop } from './lists.js';
 
@@ -38,7 +39,7 @@ function unitsOf(list: string, offset: number): Array<{ tokens: UnitToken[]; sta
     let text = p.text.replace(/^(?:由|以)/, '');
     const start = p.end - text.length;
     text = text.replace(/等$/, '');
-    return { tokens: readUnit(text), start, end: start + text.length };
+    return { tokens: readUnit(withoutHidden(text)), start, end: start + text.length };
   });
 }
 
@@ -71,7 +72,7 @@ export function readWorkGroup(p: string, offset: number): WorkGroupMatch | null 
   if (office) {
     const text = office[1].trim();
     const start = offset + office.index + office[0].indexOf(text, 3);
-    officeMatch = { tokens: readUnit(text), start, end: start + text.length };
+    officeMatch = { tokens: readUnit(withoutHidden(text)), start, end: start + text.length };
   }
   return {
     name: name[1],

@@ -1,7 +1,9 @@
 // Tasks of one document: which items are tasks, their sections, clauses (with the part each speaks for),
 // assignments, leaders, targets and deadlines.
 import type { Assignment, Clause, DocumentRule, Leader, Scope, Task } from '../model/schema.js';
+import { withoutHidden } from '../normalize/index.js';
 import type { DocumentNode, ItemNode } from '../parse/types.js';
+import { INVISIBLE } from '../text/invisible.js';
 import type { ClauseReading, Range } from './clauses.js';
 import type { ExtractContext, Where } from './context.js';
 import { findClauses, type FoundClause } from './find-clauses.js';
@@ -211,7 +213,7 @@ function readTask(ctx: ExtractContext, item: ItemNode, id: string, section: Item
     ctx.report('info', 'no-clause', `任务没有责任分工 (no responsibility clause)`, item.position.start.offset!, item.valueStart + item.value.length, where);
   }
   // Names are not figures: targets and deadlines read the text with the units and people blanked out.
-  const names: Range[] = found.flatMap((c) => [...c.reading.mentions, ...c.reading.leaders]);
+  const names: Range[] = found.flatMap((c) => [...c.reading.mentions, ...c.reading.leaders]).sort((a, b) => a.start - b.start);
   const targets = [];
   const deadlines = [];
   for (const line of lines) {
@@ -246,14 +248,27 @@ function titleOf(ctx: ExtractContext, item: ItemNode, clauses: readonly FoundCla
   return headingOf(text.trim());
 }
 
+/**
+ * `view` (starting at `offset`) with the ranges that fall in it blanked. `ranges` sorted by start: the line is
+ * copied once and only its own ranges are visited, whatever the number of names in the task.
+ */
 function blanked(view: string, offset: number, ranges: readonly Range[]): string {
-  let s = view;
-  for (const r of ranges) {
-    const a = Math.max(r.start - offset, 0);
-    const b = Math.min(r.end - offset, s.length);
-    if (a < b) s = s.slice(0, a) + ' '.repeat(b - a) + s.slice(b);
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start < offset - 64) lo = mid + 1;
+    else hi = mid;
   }
-  return s;
+  let chars: string[] | null = null;
+  for (let k = lo; k < ranges.length && ranges[k].start < offset + view.length; k++) {
+    const a = Math.max(ranges[k].start - offset, 0);
+    const b = Math.min(ranges[k].end - offset, view.length);
+    if (a >= b) continue;
+    chars ??= view.split('');
+    for (let i = a; i < b; i++) chars[i] = ' ';
+  }
+  return chars ? chars.join('') : view;
 }
 
 /** Conventions a clause states: recorded on the annex, carried onward when they say 下同. */
@@ -273,11 +288,13 @@ function reportUnclear(ctx: ExtractContext, reading: ClauseReading, where: Where
   }
 }
 
+const withoutInvisible = (s: string): string => s.replace(INVISIBLE, '');
+
 /** People of a clause, each once per task: name and title from the display text. */
 function leadersOf(ctx: ExtractContext, people: readonly PersonMention[], known: readonly Leader[]): Leader[] {
   const out: Leader[] = [];
   for (const p of people) {
-    const name = ctx.display(p.start, p.nameEnd).trim();
+    const name = withoutInvisible(ctx.display(p.start, p.nameEnd)).trim();
     if (!name || known.some((l) => l.name === name) || out.some((l) => l.name === name)) continue;
     out.push({ name, title: p.title ? ctx.display(p.title.start, p.title.end).trim() : null, ...ctx.mention(p.start, p.end) });
   }
@@ -292,7 +309,7 @@ function assignClause(ctx: ExtractContext, reading: ClauseReading, index: number
   const out: Assignment[] = [];
   const seen = new Set<string>();
   for (const m of reading.mentions) {
-    const written = ctx.parse(m.start, m.end);
+    const written = withoutHidden(ctx.parse(m.start, m.end));
     const collectiveOfMembers = /^(?:各|全体|其他)?成员单位$/.test(written) && options.groupMembers.length > 0;
     const tokens = collectiveOfMembers
       ? options.groupMembers.map((name) => ({ name, parent: null, desk: null, alias: null, kind: 'unit' as const }))

@@ -3,10 +3,13 @@
 // neither the format nor the count, so the notice would read as having no numbered tasks. Each numbered paragraph
 // gets its label as a leading run, computed as Word does from numbering.xml (start, format, level text, restarts),
 // and its list reference is set to none so that only the written label remains.
-import * as cheerio from 'cheerio';
-import type { Cheerio, CheerioAPI } from 'cheerio';
+// Numbers are bounded (w:start beyond 0–32767, Infinity or 1e300 is read as 1) and so are labels (a level text of
+// thousands of placeholders writes none), each with a warning: a few KB of numbering.xml cannot make gigabytes.
+import * as cheerio from 'cheerio/slim';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { xmlText } from '../text/xml.js';
+import { MAX_LEVEL_TEXT, MAX_LIST_START } from './limits.js';
 
 interface Level {
   readonly start: number;
@@ -26,16 +29,40 @@ interface List {
 
 const val = ($el: Cheerio<Element>, tag: string): string | undefined => $el.children(tag).first().attr('w:val');
 
-function readLevels($: CheerioAPI, parent: Cheerio<Element>, base: ReadonlyMap<number, Level> = new Map()): Map<number, Level> {
+/** Told about list definitions read other than as written. */
+type Warn = (message: string) => void;
+
+/** A list start as written when it is a whole number Word allows (0–32767), else `fallback`, with a warning. */
+function startOf(value: string | undefined, fallback: number, warn: Warn): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (/^\s*\d+\s*$/.test(value) && n <= MAX_LIST_START) return n;
+  warn(`list start "${value.slice(0, 20)}" is not a number from 0 to ${MAX_LIST_START} (numbering.xml); counted from 1`);
+  return 1;
+}
+
+/** A level text as written, or '' (no label) when it is longer than any Word writes, with a warning. */
+function levelText(value: string | undefined, fallback: string, warn: Warn): string {
+  if (value === undefined) return fallback;
+  if (value.length <= MAX_LEVEL_TEXT) return value;
+  warn(`list level text of ${value.length.toLocaleString('en-US')} characters (numbering.xml; limit ${MAX_LEVEL_TEXT}); its paragraphs get no number`);
+  return '';
+}
+
+/** Word's lists have nine levels, 0–8 (and level texts name them %1–%9); other levels are not read. */
+const isLevel = (ilvl: number): boolean => Number.isInteger(ilvl) && ilvl >= 0 && ilvl <= 8;
+
+function readLevels($: CheerioAPI, parent: Cheerio<Element>, warn: Warn, base: ReadonlyMap<number, Level> = new Map()): Map<number, Level> {
   const levels = new Map(base);
   parent.children('w\\:lvl').each((_, el) => {
     const lvl = $(el);
     const ilvl = Number(lvl.attr('w:ilvl') ?? 0);
+    if (!isLevel(ilvl)) return;
     const restart = val(lvl, 'w\\:lvlRestart');
     levels.set(ilvl, {
-      start: Number(val(lvl, 'w\\:start') ?? base.get(ilvl)?.start ?? 0),
+      start: startOf(val(lvl, 'w\\:start'), base.get(ilvl)?.start ?? 0, warn),
       format: val(lvl, 'w\\:numFmt') ?? base.get(ilvl)?.format ?? 'decimal',
-      text: val(lvl, 'w\\:lvlText') ?? base.get(ilvl)?.text ?? '',
+      text: levelText(val(lvl, 'w\\:lvlText'), base.get(ilvl)?.text ?? '', warn),
       suffix: val(lvl, 'w\\:suff') ?? 'tab',
       // w:lvlRestart names a 1-based level; 0 means never; absent means after any higher level.
       restartAfter: restart === undefined ? ilvl - 1 : Number(restart) === 0 ? -1 : Number(restart) - 1,
@@ -44,10 +71,10 @@ function readLevels($: CheerioAPI, parent: Cheerio<Element>, base: ReadonlyMap<n
   return levels;
 }
 
-function readLists(numberingXml: string): Map<string, List> {
+function readLists(numberingXml: string, warn: Warn): Map<string, List> {
   const $ = cheerio.load(numberingXml, { xml: true });
   const abstracts = new Map<string, Map<number, Level>>();
-  $('w\\:abstractNum').each((_, el) => void abstracts.set($(el).attr('w:abstractNumId') ?? '', readLevels($, $(el))));
+  $('w\\:abstractNum').each((_, el) => void abstracts.set($(el).attr('w:abstractNumId') ?? '', readLevels($, $(el), warn)));
   const lists = new Map<string, List>();
   $('w\\:num').each((_, el) => {
     const num = $(el);
@@ -59,10 +86,10 @@ function readLists(numberingXml: string): Map<string, List> {
       const override = $(o);
       const ilvl = Number(override.attr('w:ilvl') ?? 0);
       const startOverride = val(override, 'w\\:startOverride');
-      levels = readLevels($, override, levels);
+      levels = readLevels($, override, warn, levels);
       if (startOverride !== undefined) {
         const level = levels.get(ilvl);
-        if (level) levels.set(ilvl, { ...level, start: Number(startOverride) });
+        if (level) levels.set(ilvl, { ...level, start: startOf(startOverride, 1, warn) });
         restarts = true;
       }
     });
@@ -88,9 +115,14 @@ function readStyleNumbering(stylesXml: string | null): Map<string, { numId: stri
  * document.xml with every automatically numbered paragraph's label written in as text, or null when the document
  * numbers nothing automatically.
  */
-export function writeListNumbers(documentXml: string, numberingXml: string | null, stylesXml: string | null): string | null {
+export function writeListNumbers(documentXml: string, numberingXml: string | null, stylesXml: string | null, warn: Warn = () => {}): string | null {
   if (!numberingXml) return null;
-  const lists = readLists(numberingXml);
+  // Each distinct warning once: a bad definition is read for every paragraph that uses it.
+  const told = new Set<string>();
+  const lists = readLists(numberingXml, (message) => {
+    if (!told.has(message)) warn(message);
+    told.add(message);
+  });
   if (lists.size === 0) return null;
   const styles = readStyleNumbering(stylesXml);
   // Most documents with a numbering part number nothing in their body: spare them the parse.
@@ -107,6 +139,7 @@ export function writeListNumbers(documentXml: string, numberingXml: string | nul
     const numId = val(direct, 'w\\:numId') ?? styled?.numId;
     if (numId === undefined || numId === '0') return;
     const ilvl = Number(val(direct, 'w\\:ilvl') ?? styled?.ilvl ?? 0);
+    if (!isLevel(ilvl)) return;
     const list = lists.get(numId);
     const level = list?.levels.get(ilvl);
     if (!list || !level) return;

@@ -2,7 +2,7 @@
 // word/numbering.xml and word/styles.xml, but the package says where they are through its relationships (ECMA-376
 // Part 2), and other writers use other names. They are found here as mammoth finds them (same relationship types,
 // same fallbacks to Word's names), so the numbering pass and mammoth read the same parts.
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 
 const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 

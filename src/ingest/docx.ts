@@ -3,8 +3,11 @@
 import { zipSync, type Zippable } from 'fflate';
 import mammoth from 'mammoth';
 import { writeListNumbers } from './docx-numbering.js';
+import { splitBody } from './docx-chunks.js';
 import { findDocxParts } from './docx-parts.js';
 import { htmlToText } from './html.js';
+import { LimitError, MAX_XML_DEPTH } from './limits.js';
+import { markupDepth } from './markup-depth.js';
 import { DEFAULT_MAX_DOCX_BYTES, IngestError, type Ingested } from './types.js';
 import { inflateEntry, readZipDirectory, ZipFormatError, type ZipDirectory } from './zip.js';
 
@@ -68,6 +71,8 @@ function repack(bytes: Uint8Array, directory: ZipDirectory, inflated: ReadonlyMa
 export interface DocxOptions {
   /** (default: 50 MB) */
   readonly maxBytes?: number;
+  /** XML elements of the body mammoth is given at a time (default: DOCX_PIECE_ELEMENTS) */
+  readonly pieceElements?: number;
 }
 
 export async function ingestDocx(bytes: Uint8Array, directory: ZipDirectory, path: string, options: DocxOptions = {}): Promise<Ingested> {
@@ -86,36 +91,61 @@ export async function ingestDocx(bytes: Uint8Array, directory: ZipDirectory, pat
   }
   // The XML parts mammoth reads are inflated here first with their declared size as a hard cap:
   // an archive that lies about its sizes fails now, not inside the reader.
-  let docx = bytes;
+  // The packages mammoth reads: the file itself, or (list numbers written in, a long body in pieces) made anew.
+  let packages: Array<() => Uint8Array> = [() => bytes];
+  const warnings: string[] = [];
   try {
     const parts = new Map<string, Uint8Array>();
-    for (const entry of directory.entries) if (/\.(?:xml|rels)$/i.test(entry.name)) parts.set(entry.name, inflateEntry(bytes, entry));
-    const xml = (name: string) => (parts.has(name) ? Buffer.from(parts.get(name)!).toString('utf8') : null);
+    const decoded = new Map<string, string>();
+    for (const entry of directory.entries) {
+      if (!/\.(?:xml|rels)$/i.test(entry.name)) continue;
+      const part = inflateEntry(bytes, entry);
+      const text = Buffer.from(part).toString('utf8');
+      // Mammoth and the numbering pass read parts recursively: depth is checked before either sees one.
+      const deepest = markupDepth(text, false, MAX_XML_DEPTH);
+      if (deepest.depth > MAX_XML_DEPTH) {
+        throw new LimitError(`.docx 结构嵌套过深 (${entry.name} nests elements more than ${MAX_XML_DEPTH} deep, at character ${deepest.offset.toLocaleString('en-US')}; limit ${MAX_XML_DEPTH})`, 'too-deep');
+      }
+      parts.set(entry.name, part);
+      decoded.set(entry.name, text);
+    }
+    const xml = (name: string): string | null => decoded.get(name) ?? null;
     const found = findDocxParts(xml);
-    const numbered = writeListNumbers(xml(found.document) ?? '', xml(found.numbering), xml(found.styles));
-    if (numbered !== null) docx = repack(bytes, directory, parts, found.document, numbered);
+    const numbered = writeListNumbers(xml(found.document) ?? '', xml(found.numbering), xml(found.styles), (message) => warnings.push(message));
+    const bodies = splitBody(numbered ?? xml(found.document) ?? '', options.pieceElements);
+    decoded.clear();
+    if (numbered !== null || bodies.length > 1) packages = bodies.map((body) => () => repack(bytes, directory, parts, found.document, body));
   } catch (error) {
     if (error instanceof ZipFormatError) throw new IngestError(`${path}: .docx 文件已损坏 (corrupt zip: ${error.message})`, path, 'corrupt-docx');
     throw error;
   }
 
-  let html: string;
-  const warnings: string[] = [];
+  let html = '';
+  const told = new Set<string>();
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength) },
-      {
-        externalFileAccess: false,
-        // Images carry no text: give them an empty src instead of inlining them as data: URIs.
-        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-      },
-    );
-    html = result.value;
-    for (const message of result.messages) if (!/unrecognised|unrecognized/i.test(message.message)) warnings.push(`mammoth: ${message.message}`);
+    // One piece at a time: each package and mammoth's model of it are let go before the next is made.
+    for (const pack of packages) {
+      const docx = pack();
+      const result = await mammoth.convertToHtml(
+        { buffer: Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength) },
+        {
+          externalFileAccess: false,
+          // Images carry no text: give them an empty src instead of inlining them as data: URIs.
+          convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        },
+      );
+      html += result.value;
+      for (const message of result.messages) {
+        if (/unrecognised|unrecognized/i.test(message.message) || told.has(message.message)) continue;
+        told.add(message.message);
+        warnings.push(`mammoth: ${message.message}`);
+      }
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new IngestError(`${path}: .docx 无法解析 (mammoth: ${reason})`, path, 'corrupt-docx');
   }
-  const { text } = htmlToText(html, { site: false });
+  const { text, warnings: read } = htmlToText(html, { site: false });
+  for (const warning of read) warnings.push(warning);
   return { text, format: 'docx', encoding: 'utf-8', meta: {}, root: 'body', ...(warnings.length ? { warnings } : {}) };
 }

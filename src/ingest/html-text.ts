@@ -1,5 +1,8 @@
 // A parsed HTML tree → text with one paragraph per line. Shared by the HTML and .docx readers.
 // Tables become one line per row with TAB-separated cells, a blank line before and after.
+// Every pass over the tree is linear: facts about a subtree (its text, how much of it is Chinese, whether it holds a
+// table) are computed once, bottom-up (DomStats), never by re-reading the subtree from each of its ancestors.
+import { MAX_SPAN_CELLS } from './limits.js';
 
 /** The few fields of a domhandler node (what cheerio parses into) that the walker reads. */
 export interface DomNode {
@@ -22,6 +25,67 @@ const SKIP = new Set(
 export const isElement = (node: DomNode): boolean => node.type === 'tag' || node.type === 'script' || node.type === 'style';
 export const tagName = (node: DomNode): string => (isElement(node) ? (node.name ?? '').toLowerCase() : '');
 export const childElements = (node: DomNode): DomNode[] => (node.children ?? []).filter(isElement);
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+export const cjkCount = (text: string): number => text.match(CJK)?.length ?? 0;
+/** Elements that start a paragraph of their own: what a node's "own text" stops at. */
+const OWN_TEXT_STOP = /^(?:p|div|td|tr|table|li|ul|ol|section|article|h[1-6]|br)$/;
+
+export interface NodeStats {
+  /** the node's text content (as cheerio's .text(): text and CDATA, no comments), built as a rope: cheap to keep */
+  readonly text: string;
+  /** Chinese characters in `text` */
+  readonly cjk: number;
+  /** Chinese characters of the node's own text: its text children and inline elements, not the blocks it holds */
+  readonly ownCjk: number;
+  /** a table somewhere below the node (not the node itself) */
+  readonly hasTable: boolean;
+}
+
+/** Facts about every node below a root, computed in one post-order walk (no recursion: any depth is safe). */
+export class DomStats {
+  private readonly stats = new Map<DomNode, NodeStats>();
+
+  constructor(root: DomNode) {
+    const stack: Array<{ node: DomNode; next: number }> = [{ node: root, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const children = top.node.children ?? [];
+      if (top.next < children.length) {
+        stack.push({ node: children[top.next++], next: 0 });
+        continue;
+      }
+      stack.pop();
+      this.stats.set(top.node, this.compute(top.node));
+    }
+  }
+
+  private compute(node: DomNode): NodeStats {
+    if (node.type === 'text') {
+      const data = node.data ?? '';
+      const cjk = cjkCount(data);
+      return { text: data, cjk, ownCjk: cjk, hasTable: false };
+    }
+    if (node.type === 'comment' || node.type === 'directive') return { text: '', cjk: 0, ownCjk: 0, hasTable: false };
+    let text = '';
+    let cjk = 0;
+    let ownCjk = 0;
+    let hasTable = false;
+    for (const child of node.children ?? []) {
+      const s = this.stats.get(child)!;
+      text += s.text;
+      cjk += s.cjk;
+      if (child.type === 'text') ownCjk += s.cjk;
+      else if (isElement(child) && !OWN_TEXT_STOP.test(tagName(child))) ownCjk += s.ownCjk;
+      hasTable ||= s.hasTable || tagName(child) === 'table';
+    }
+    return { text, cjk, ownCjk, hasTable };
+  }
+
+  get(node: DomNode): NodeStats {
+    return this.stats.get(node) ?? { text: '', cjk: 0, ownCjk: 0, hasTable: false };
+  }
+}
 
 /** East Asian wide characters (CJK, kana, full-width forms and punctuation). */
 const WIDE = '[\\u2e80-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef]|[\\ud840-\\ud87f][\\udc00-\\udfff]';
@@ -75,12 +139,24 @@ class LineWriter {
 export interface TextOptions {
   /** Elements to leave out (site chrome), checked for every element. (default: none) */
   readonly drop?: (node: DomNode) => boolean;
+  /** Facts about the tree, when the caller has computed them already (default: computed here). */
+  readonly stats?: DomStats;
+  /** Told about things read other than as written: spans capped (default: ignored). */
+  readonly warn?: (message: string) => void;
+}
+
+/** One walk's state: the options, the tree's facts and the span cells still allowed. */
+interface Walk extends TextOptions {
+  readonly stats: DomStats;
+  spanBudget: number;
+  capped: boolean;
 }
 
 /** Render `root` and its descendants as text lines. White-space-only lines are blank; runs of blank lines become one; leading and trailing blanks go. */
 export function domToLines(root: DomNode, options: TextOptions = {}): string[] {
   const writer = new LineWriter();
-  walk(root, writer, options, false);
+  const state: Walk = { ...options, stats: options.stats ?? new DomStats(root), spanBudget: MAX_SPAN_CELLS, capped: false };
+  walk(root, writer, state, false);
   writer.boundary();
   const out: string[] = [];
   for (const raw of writer.lines) {
@@ -93,7 +169,7 @@ export function domToLines(root: DomNode, options: TextOptions = {}): string[] {
   return out;
 }
 
-function walk(node: DomNode, w: LineWriter, options: TextOptions, pre: boolean): void {
+function walk(node: DomNode, w: LineWriter, options: Walk, pre: boolean): void {
   if (node.type === 'text') {
     const data = node.data ?? '';
     if (!pre) return w.append(data);
@@ -115,7 +191,7 @@ function walk(node: DomNode, w: LineWriter, options: TextOptions, pre: boolean):
   if (block) w.boundary();
 }
 
-function walkChildren(node: DomNode, w: LineWriter, options: TextOptions, pre: boolean): void {
+function walkChildren(node: DomNode, w: LineWriter, options: Walk, pre: boolean): void {
   for (const child of node.children ?? []) walk(child, w, options, pre);
 }
 
@@ -125,28 +201,18 @@ function tableRows(table: DomNode): DomNode[] {
   for (const child of childElements(table)) {
     const name = tagName(child);
     if (name === 'tr') rows.push(child);
-    else if (name === 'thead' || name === 'tbody' || name === 'tfoot') rows.push(...childElements(child).filter((r) => tagName(r) === 'tr'));
+    else if (name === 'thead' || name === 'tbody' || name === 'tfoot') for (const r of childElements(child)) if (tagName(r) === 'tr') rows.push(r);
   }
   return rows;
 }
 
 const rowCells = (row: DomNode): DomNode[] => childElements(row).filter((c) => tagName(c) === 'td' || tagName(c) === 'th');
 
-function contains(node: DomNode, predicate: (n: DomNode) => boolean): boolean {
-  return (node.children ?? []).some((child) => predicate(child) || contains(child, predicate));
-}
-
 /** Portal pages lay out whole pages with tables: one column, a nested table or a huge cell means layout, not data. */
-function isLayoutTable(table: DomNode, rows: readonly DomNode[]): boolean {
+function isLayoutTable(table: DomNode, rows: readonly DomNode[], stats: DomStats): boolean {
   if ((table.attribs?.role ?? '').toLowerCase() === 'presentation') return true;
-  const cells = rows.flatMap(rowCells);
   if (rows.every((row) => rowCells(row).length <= 1)) return true;
-  return cells.some((cell) => contains(cell, (n) => tagName(n) === 'table') || textLength(cell) > 1500);
-}
-
-function textLength(node: DomNode): number {
-  if (node.type === 'text') return (node.data ?? '').length;
-  return (node.children ?? []).reduce((sum, child) => sum + textLength(child), 0);
+  return rows.some((row) => rowCells(row).some((cell) => stats.get(cell).hasTable || stats.get(cell).text.length > 1500));
 }
 
 function span(cell: DomNode, attribute: string, max: number): number {
@@ -155,9 +221,9 @@ function span(cell: DomNode, attribute: string, max: number): number {
   return Number.isFinite(value) && value >= 1 ? Math.min(value, max) : 1;
 }
 
-function renderTable(table: DomNode, w: LineWriter, options: TextOptions): void {
+function renderTable(table: DomNode, w: LineWriter, options: Walk): void {
   const rows = tableRows(table);
-  if (isLayoutTable(table, rows)) {
+  if (isLayoutTable(table, rows, options.stats)) {
     w.boundary();
     walkChildren(table, w, options, false);
     w.boundary();
@@ -168,8 +234,18 @@ function renderTable(table: DomNode, w: LineWriter, options: TextOptions): void 
     let c = 0;
     for (const cell of rowCells(row)) {
       while (grid[r][c] !== undefined) c++;
-      const colspan = span(cell, 'colspan', 100);
-      const rowspan = span(cell, 'rowspan', rows.length - r);
+      let colspan = span(cell, 'colspan', 100);
+      let rowspan = span(cell, 'rowspan', rows.length - r);
+      // Spans are capped per cell (100 columns, the table's rows) and in total: rows of rowspan="0" colspan="100"
+      // would otherwise fill a grid quadratic in the rows. Past the budget, a cell covers itself only.
+      if (rowspan * colspan > 1) {
+        if (rowspan * colspan - 1 > options.spanBudget) {
+          if (!options.capped) options.warn?.(`table cell spans cover more than ${MAX_SPAN_CELLS.toLocaleString('en-US')} cells; later spans are read as one cell (rowspan/colspan ignored)`);
+          options.capped = true;
+          options.spanBudget = 0;
+          rowspan = colspan = 1;
+        } else options.spanBudget -= rowspan * colspan - 1;
+      }
       const text = cellText(cell, options);
       for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < colspan; dc++) {
@@ -182,19 +258,29 @@ function renderTable(table: DomNode, w: LineWriter, options: TextOptions): void 
       c += colspan;
     }
   });
-  const width = Math.max(0, ...grid.map((row) => row.length));
+  // Rows are padded to the table's width, which is paid from the same budget: one row of 100,000 cells over
+  // 100,000 short rows would otherwise write 10^10 TABs. Past it, each row keeps its own cells.
+  let width = 0;
+  let padding = 0;
+  for (const row of grid) width = Math.max(width, row.length);
+  for (const row of grid) padding += width - row.length;
+  if (padding > options.spanBudget) {
+    if (!options.capped) options.warn?.(`a table's rows are too uneven to pad to its ${width.toLocaleString('en-US')} columns; rows are written with their own cells`);
+    options.capped = true;
+    width = 0;
+  } else options.spanBudget -= padding;
   w.blank();
   const caption = childElements(table).find((child) => tagName(child) === 'caption');
   if (caption) w.line(cellText(caption, options));
   for (const row of grid) {
-    const cells = Array.from({ length: width }, (_, i) => row[i] ?? '');
+    const cells = Array.from({ length: Math.max(width, row.length) }, (_, i) => row[i] ?? '');
     if (cells.some((cell) => cell !== '')) w.line(cells.join('\t'));
   }
   w.blank();
 }
 
 /** A cell's text on one line: its paragraphs joined by a space, TABs turned into spaces. */
-function cellText(cell: DomNode, options: TextOptions): string {
+function cellText(cell: DomNode, options: Walk): string {
   const writer = new LineWriter();
   walkChildren(cell, writer, options, false);
   writer.boundary();

@@ -1,9 +1,14 @@
 // Government portal pages: decode, find the article body, drop the site chrome, read the metadata table.
 // The page is parsed, never executed, and nothing it links to is fetched.
-import * as cheerio from 'cheerio';
-import type { CheerioAPI } from 'cheerio';
+// Parsed by parse5 (as cheerio's own load does) and queried through cheerio/slim: cheerio's main entry also loads
+// undici for fetching pages, whose WebAssembly start-up fails under a memory limit (ulimit -v) and is never needed.
+import { load, type CheerioAPI } from 'cheerio/slim';
+import { parse } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { decodeBytes } from './encoding.js';
-import { domToLines, isElement, tagName, type DomNode } from './html-text.js';
+import { cjkCount, domToLines, DomStats, isElement, tagName, type DomNode } from './html-text.js';
+import { LimitError, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from './limits.js';
+import { markupDepth } from './markup-depth.js';
 import { readPortalMeta } from './portal-meta.js';
 import type { Ingested, IngestMeta } from './types.js';
 
@@ -27,9 +32,6 @@ const CONTAINERS = [
   '#content',
 ];
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-const cjkCount = (text: string): number => text.match(CJK)?.length ?? 0;
-
 /** class/id words portals give to chrome: breadcrumbs, share and print bars, footers, related links. */
 const CHROME_NAME = /bread|crumb|curpos|current-?pos|share|fenxiang|print|dayin|guanbi|footer|copyright|toolbar|sidebar|related|xgwz|xglj|pager|fontsize|zihao|qrcode|erweima|^(?:position|location|weizhi|dqwz|dangqian|close|ewm|prev|next|foot|tools?|nav)$/i;
 const BREADCRUMB = /^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置)\s*[:：]?/;
@@ -41,6 +43,8 @@ export interface HtmlText {
   readonly text: string;
   readonly meta: IngestMeta;
   readonly root: string;
+  /** things read other than as written (capped table spans) */
+  readonly warnings: readonly string[];
 }
 
 /** The charset a page declares for itself in its first 4 KB (<meta charset>, http-equiv or an XML declaration). */
@@ -58,10 +62,10 @@ const MIN_ARTICLE_CJK = 10;
 export function ingestHtml(bytes: Uint8Array): Ingested {
   const declared = declaredCharset(bytes);
   const decoded = decodeBytes(bytes, declared);
-  const { text, meta, root } = htmlToText(decoded.text, { site: true });
+  const { text, meta, root, warnings: read } = htmlToText(decoded.text, { site: true });
   // A page whose "article" is a handful of characters is navigation only: say so rather than parse chrome.
   if (cjkCount(text) < MIN_ARTICLE_CJK) return { text: '', format: 'html', encoding: decoded.encoding, meta, root };
-  const warnings = decoded.warning ? [decoded.warning] : [];
+  const warnings = [...(decoded.warning ? [decoded.warning] : []), ...read];
   return { text, format: 'html', encoding: decoded.encoding, encodingSource: decoded.source, meta, root, ...(warnings.length ? { warnings } : {}) };
 }
 
@@ -70,25 +74,44 @@ export interface HtmlToTextOptions {
   readonly site?: boolean;
 }
 
+/**
+ * Parse a page as a browser would (parse5), refusing one nested past MAX_HTML_DEPTH or holding more than
+ * MAX_HTML_ELEMENTS elements before the parser sees it. `what` names the markup in messages.
+ */
+export function loadHtml(html: string, what = 'HTML'): CheerioAPI {
+  const shape = markupDepth(html, true, MAX_HTML_DEPTH);
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (shape.depth > MAX_HTML_DEPTH) {
+    const line = html.slice(0, shape.offset).split('\n').length;
+    throw new LimitError(`${what} 嵌套过深 (elements nested more than ${n(MAX_HTML_DEPTH)} deep, line ${line}; limit ${n(MAX_HTML_DEPTH)})`, 'too-deep');
+  }
+  if (shape.elements > MAX_HTML_ELEMENTS) {
+    throw new LimitError(`${what} 元素过多 (${n(shape.elements)} elements; limit ${n(MAX_HTML_ELEMENTS)}: save a large table as text or split the file)`, 'too-large');
+  }
+  return load(parse(html, { treeAdapter: adapter, scriptingEnabled: true }) as never);
+}
+
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlText {
   const site = options.site ?? true;
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html, site ? 'HTML' : '.docx 正文');
   $('script, style, noscript, template').remove();
-  const meta = site ? readPortalMeta($) : {};
-  const rootNode = site ? findArticle($) : ($('body')[0] as unknown as DomNode | undefined) ?? ($.root()[0] as unknown as DomNode);
-  const rootCjk = cjkCount($(rootNode as never).text());
-  const drop = site ? (node: DomNode) => isChrome($, node, rootCjk) : undefined;
-  let lines = domToLines(rootNode, { drop });
+  const stats = new DomStats($.root()[0] as unknown as DomNode);
+  const meta = site ? readPortalMeta($, (node) => stats.get(node as unknown as DomNode).text) : {};
+  const rootNode = site ? findArticle($, stats) : ($('body')[0] as unknown as DomNode | undefined) ?? ($.root()[0] as unknown as DomNode);
+  const rootCjk = stats.get(rootNode).cjk;
+  const drop = site ? (node: DomNode) => isChrome(stats, node, rootCjk) : undefined;
+  const warnings: string[] = [];
+  let lines = domToLines(rootNode, { drop, stats, warn: (message) => warnings.push(message) });
   if (site) lines = dropChromeLines(lines);
-  return { text: lines.length > 0 ? `${lines.join('\n')}\n` : '', meta, root: describe(rootNode) };
+  return { text: lines.length > 0 ? `${lines.join('\n')}\n` : '', meta, root: describe(rootNode), warnings };
 }
 
 /** The known container with the most Chinese text, else the block that directly holds the most paragraph text. */
-function findArticle($: CheerioAPI): DomNode {
+function findArticle($: CheerioAPI, stats: DomStats): DomNode {
   for (const selector of CONTAINERS) {
     let best: { node: DomNode; cjk: number } | null = null;
     $(selector).each((_, el) => {
-      const cjk = cjkCount($(el).text());
+      const cjk = stats.get(el as unknown as DomNode).cjk;
       if (cjk >= 30 && (!best || cjk > best.cjk)) best = { node: el as unknown as DomNode, cjk };
     });
     if (best) return (best as { node: DomNode }).node;
@@ -96,7 +119,7 @@ function findArticle($: CheerioAPI): DomNode {
   const scores = new Map<DomNode, number>();
   $('p, div, td, li, section, font, span').each((_, el) => {
     const node = el as unknown as DomNode;
-    const own = cjkCount(ownText(node));
+    const own = stats.get(node).ownCjk;
     if (own < 10 || !node.parent) return;
     scores.set(node.parent, (scores.get(node.parent) ?? 0) + own);
     if (node.parent.parent) scores.set(node.parent.parent, (scores.get(node.parent.parent) ?? 0) + own / 2);
@@ -106,27 +129,23 @@ function findArticle($: CheerioAPI): DomNode {
   return best ?? ($('body')[0] as unknown as DomNode | undefined) ?? ($.root()[0] as unknown as DomNode);
 }
 
-/** Text of a node without its block-level descendants: the paragraph it is, not the ones it contains. */
-function ownText(node: DomNode): string {
-  let out = '';
-  for (const child of node.children ?? []) {
-    if (child.type === 'text') out += child.data ?? '';
-    else if (isElement(child) && !/^(?:p|div|td|tr|table|li|ul|ol|section|article|h[1-6]|br)$/.test(tagName(child))) out += ownText(child);
-  }
-  return out;
-}
+/** Past this many characters a node's text is not looked at for breadcrumbs or metadata labels (it cannot be one). */
+const LOOKED_AT = 4096;
 
-function isChrome($: CheerioAPI, node: DomNode, rootCjk: number): boolean {
+function isChrome(stats: DomStats, node: DomNode, rootCjk: number): boolean {
   const name = tagName(node);
   const attrs = node.attribs ?? {};
   const style = (attrs.style ?? '').replace(/\s/g, '').toLowerCase();
   if ('hidden' in attrs || style.includes('display:none') || style.includes('visibility:hidden')) return true;
-  const text = $(node as never).text().trim();
-  const small = cjkCount(text) < Math.min(300, rootCjk * 0.3);
+  const facts = stats.get(node);
+  const small = facts.cjk < Math.min(300, rootCjk * 0.3);
   if (!small) return false;
   if (name === 'nav' || name === 'aside' || name === 'footer' || name === 'form' || name === 'header') return true;
   const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`.split(/\s+/).filter(Boolean);
   if (names.some((n) => CHROME_NAME.test(n))) return true;
+  // Only a short text is read (its rope flattened): a long one is neither a breadcrumb nor a metadata table.
+  if (facts.text.length > LOOKED_AT) return false;
+  const text = facts.text.trim();
   if (BREADCRUMB.test(text) && text.length < 150) return true;
   if (name === 'table' && (text.match(META_LABELS)?.length ?? 0) >= 2 && text.length < 600) return true;
   return false;

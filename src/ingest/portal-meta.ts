@@ -1,6 +1,7 @@
 // The information-disclosure table that government portals put above a document:
 // 索引号 · 发布机构 · 文号 · 发文日期 · 成文日期 · 标题 (label cell, value cell; or 「标签：值」 in one cell).
-import type { CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
 import type { IngestMeta } from './types.js';
 
 type Field = 'indexNumber' | 'issuer' | 'docNumber' | 'title' | 'written' | 'issued' | 'published';
@@ -34,8 +35,11 @@ export function isoDate(text: string): string | null {
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
-/** Read the metadata table(s) anywhere in the page. The first value found for a field wins. */
-export function readPortalMeta($: CheerioAPI): IngestMeta {
+/**
+ * Read the metadata table(s) anywhere in the page. The first value found for a field wins. `textOf` gives a node's
+ * text when the caller has it at hand (default: cheerio's .text(), which reads the whole subtree each time).
+ */
+export function readPortalMeta($: CheerioAPI, textOf: (node: AnyNode) => string = (node) => $(node).text()): IngestMeta {
   const found = new Map<Field, string>();
   const put = (field: Field | null, value: string): void => {
     const v = clean(value);
@@ -46,7 +50,10 @@ export function readPortalMeta($: CheerioAPI): IngestMeta {
   $('td, th, li, dt, span, label, p, div').each((_, el) => {
     const node = $(el);
     if (node.children('td, th, li, div, p, table').length > 0) return;
-    const text = clean(node.text());
+    const raw = textOf(el);
+    // A label or a 「标签：值」 cell is short; nothing longer is cleaned (and nested inline runs are not re-read).
+    if (raw.length > 4096) return;
+    const text = clean(raw);
     if (text.length === 0 || text.length > 200) return;
     const inline = /^([^:：]{1,8})[:：]\s*(.+)$/.exec(text);
     if (inline) {
@@ -54,9 +61,9 @@ export function readPortalMeta($: CheerioAPI): IngestMeta {
       return;
     }
     const field = fieldOf(labelOf(text));
-    if (!field) return;
+    if (!field || found.has(field)) return;
     const next = el.tagName === 'dt' ? node.nextAll('dd').first() : node.next();
-    if (next.length > 0) put(field, next.text());
+    if (next.length > 0) put(field, textOf(next[0]));
   });
 
   // Portals built on TRS/UCAP also state these in <meta name=…>.

@@ -3,7 +3,7 @@ import { decodeBytes } from './encoding.js';
 import type { Ingested } from './types.js';
 
 export function ingestText(bytes: Uint8Array): Ingested {
-  const { text, encoding, source } = decodeBytes(bytes);
+  const { text, encoding, source, notes } = decodeBytes(bytes);
   // Line endings are kept as they are: spans must point into the text exactly as the file holds it.
-  return { text, format: 'text', encoding, encodingSource: source, meta: {} };
+  return { text, format: 'text', encoding, encodingSource: source, meta: {}, ...(notes?.length ? { notes } : {}) };
 }

@@ -51,6 +51,8 @@ export interface Ingested {
   readonly files?: readonly IngestedFile[];
   /** Offsets where an annex file's text starts without a 附件N line of its own (optional). */
   readonly documentStarts?: ReadonlyArray<{ readonly offset: number; readonly annex: number }>;
+  /** Warnings with a place in `text`: bytes that were not valid in the encoding, capped spans (optional). */
+  readonly notes?: readonly IngestNote[];
 }
 
 /** One file of a notice read from several files. */
@@ -66,6 +68,16 @@ export interface IngestedFile {
   /** the 附件 number it was read as; null for the notice */
   readonly annex: number | null;
   readonly pages?: number;
+}
+
+/** A warning about a stretch of the decoded text. */
+export interface IngestNote {
+  readonly message: string;
+  /** kebab-case rule id, e.g. invalid-utf-8 */
+  readonly ruleId: string;
+  /** offsets into `Ingested.text` */
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A .docx whose entries add up to more than this uncompressed is refused before inflating. */
@@ -85,7 +97,7 @@ export class IngestError extends Error {
   constructor(
     message: string,
     readonly path: string,
-    /** empty, unsupported-format, corrupt-docx, docx-too-large, encrypted-docx */
+    /** empty, unsupported-format, corrupt-docx, docx-too-large, encrypted-docx, too-large, too-deep, reader-failed, not-a-file */
     readonly code: string,
   ) {
     super(message);

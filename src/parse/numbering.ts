@@ -3,17 +3,16 @@ import type { NumberStyle } from './types.js';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** 十二 → 12, 二十一 → 21, 一百零三 → 103. Returns NaN for anything else. */
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 十二 → 12, 二十一 → 21, 一百零三 → 103, 一千零一 → 1001. Returns NaN for anything else. */
 export function chineseNumber(s: string): number {
   let total = 0;
   let digit = 0;
   for (const ch of s) {
     if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
-    else if (ch === '十') {
-      total += (digit || 1) * 10;
-      digit = 0;
-    } else if (ch === '百') {
-      total += (digit || 1) * 100;
+    else if (ch in CN_UNITS) {
+      total += (digit || 1) * CN_UNITS[ch];
       digit = 0;
     } else return NaN;
   }
@@ -28,27 +27,42 @@ export interface Marker {
   readonly length: number;
 }
 
-const CN = '[一二三四五六七八九十百零〇两]{1,4}';
+// 一百一十一 (111) is five characters, 九千九百九十九 seven.
+const CN = '[一二三四五六七八九十百千零〇两]{1,8}';
 const PATTERNS: ReadonlyArray<[NumberStyle, RegExp]> = [
   ['cn', new RegExp(`^(${CN})[、.](?=\\S)`)],
   ['paren-cn', new RegExp(`^\\((${CN})\\)[、.]?(?=\\S)`)],
   // 1. / 1、 but not 1.2亿元 or 2024年
-  ['arabic', /^(\d{1,3})(?:[、]|\.(?!\d))\s*(?=\S)/],
-  ['paren-arabic', /^\((\d{1,3})\)[、.]?(?=\S)/],
-  ['circled', /^([\u2460-\u2473])\s*(?=\S)/],
+  ['arabic', /^(\d{1,9})(?:[、]|\.(?!\d))\s*(?=\S)/],
+  ['paren-arabic', /^\((\d{1,9})\)[、.]?(?=\S)/],
+  // ①–⑳, ㉑–㉟, ㊱–㊿
+  ['circled', /^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s*(?=\S)/],
 ];
 
+function circled(code: number): number {
+  if (code <= 0x2473) return code - 0x2460 + 1;
+  if (code <= 0x325f) return code - 0x3251 + 21;
+  return code - 0x32b1 + 36;
+}
+
+/**
+ * Arabic numbers of four digits or more (1000. or 2024、) open an item only where `accept` says so (the parser:
+ * when they continue the numbering open at that style), since a line may also start with a year: "2023、2024年…".
+ */
+export type AcceptLong = (marker: Marker) => boolean;
+
 /** The marker that opens `line` (already in the parse view and trimmed), or null. */
-export function readMarker(line: string): Marker | null {
+export function readMarker(line: string, acceptLong: AcceptLong = () => false): Marker | null {
   for (const [style, re] of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
     const raw = m[1];
-    const ordinal =
-      style === 'circled' ? raw.charCodeAt(0) - 0x2460 + 1 : /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
+    const ordinal = style === 'circled' ? circled(raw.charCodeAt(0)) : /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
     if (!Number.isFinite(ordinal) || ordinal <= 0) continue;
     const number = style === 'paren-cn' || style === 'paren-arabic' ? `(${raw})` : raw;
-    return { style, number, ordinal, length: m[0].length };
+    const marker = { style, number, ordinal, length: m[0].length };
+    if (raw.length >= 4 && /^\d+$/.test(raw) && !acceptLong(marker)) continue;
+    return marker;
   }
   return null;
 }

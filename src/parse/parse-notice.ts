@@ -8,7 +8,7 @@ import { LineIndex } from '../text/position.js';
 import { chineseNumber, readMarker } from './numbering.js';
 import type { CellNode, DocumentNode, ItemNode, NumberStyle, ParagraphNode, RootNode } from './types.js';
 
-const ANNEX_MARKER = /^附\s*件\s*(\d{1,3}|[一二三四五六七八九十]{1,3})?\s*:?\s*$/;
+const ANNEX_MARKER = /^附\s*件\s*(\d{1,6}|[一二三四五六七八九十百千零〇两]{1,8})?\s*:?\s*$/;
 const TRIM = /^[ \r]+|[ \r]+$/g;
 // The names of a plan's parts, standing unnumbered on their own line: 工作目标, 重点任务, 保障措施, 组织实施 …
 const SECTION_HEADING = /^[\u4e00-\u9fa5]{0,6}(?:目标|任务|措施|保障|要求|实施|机制|原则|思路|步骤|安排|分工|背景|依据|范围|内容|重点)$/;
@@ -103,7 +103,9 @@ export function parseNotice(text: string, options: ParseOptions = {}): RootNode 
       continue;
     }
     const row = tableRow(line.text);
-    const marker = row ? null : (readMarker(line.text) ?? readRunOnMarker(line.text, lastArabic));
+    // 1000. and up open an item only where they continue the open numbering of their style (999. before them).
+    const continues = (m: { style: NumberStyle; ordinal: number }) => stack.some((open) => open.style === m.style && open.ordinal === m.ordinal - 1);
+    const marker = row ? null : (readMarker(line.text, continues) ?? readRunOnMarker(line.text, lastArabic));
     if (!marker) {
       const paragraph: ParagraphNode = { type: 'paragraph', value: line.text, position: pos(line.start, end) };
       if (row === 'rule') {

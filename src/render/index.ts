@@ -1,8 +1,10 @@
 // Plan → the documents offices circulate. The one entry point of render/: it never prints (the CLI owns the console)
 // and writes every file atomically, so a reader never sees half a document.
 import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import path from 'node:path';
 import type { Plan } from '../model/schema.js';
+import { collectGarbage } from './collect-garbage.js';
 import { ALL_FORMATS, isPdfJob, planJobs, renderJob, type Format, type Job } from './jobs.js';
 import { defaultWorkerCount, RenderWorkers } from './pool.js';
 import { cadenceDuties } from './duties.js';
@@ -10,7 +12,7 @@ import { updateManifest } from './manifest.js';
 import { loadTemplates, type TaskTableForm } from './templates.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-export { ALL_FORMATS, type Format } from './jobs.js';
+export { ALL_FORMATS, WHOLE_PLAN_JOBS as WHOLE_PLAN_FILES, type Format } from './jobs.js';
 export { RenderWorkers } from './pool.js';
 
 export { TemplateError } from './templates.js';
@@ -63,6 +65,8 @@ export interface BuildOptions {
   readonly table?: TaskTableForm;
   /** Called after each file is written (optional). */
   readonly onProgress?: (done: number, total: number, file: string) => void;
+  /** Tasks from which a plan is built as a large one, one whole-plan file at a time (default: LARGE_PLAN_TASKS). */
+  readonly largePlanTasks?: number;
 }
 
 export interface ExtraFile {
@@ -87,6 +91,26 @@ export interface BuildResult {
   /** Files an earlier run wrote that this one no longer writes, left because they were changed since. */
   readonly kept: readonly string[];
 }
+
+/**
+ * Every file `buildDocuments` would write with these options, relative to the output folder (with /), extras first:
+ * for the caller to check before anything is written (inputs among them, symlinked folders on their way).
+ */
+export function plannedFiles(plan: Plan, options: Pick<BuildOptions, 'formats' | 'unit' | 'extras'>): string[] {
+  const jobs = planJobs(plan, new Set(options.formats ?? ALL_FORMATS), options.unit);
+  return [...(options.extras ?? []).map((e) => e.rel), ...jobs.map((j) => j.rel)];
+}
+
+/**
+ * From this many tasks (15× the sample) a build is large: its whole-plan files (plan.json, the review page, the task
+ * table, the matrices, the ledger; 400–800 MB of heap each at 100×) are rendered one at a time in this thread, each
+ * written and let go, and its garbage collected, before the next; workers draw only the unit sheets. Below it the
+ * whole-plan PDFs go to the workers too and writes overlap rendering, which is faster for small plans.
+ */
+export const LARGE_PLAN_TASKS = 2000;
+
+/** A large plan's threads collect garbage after a document once their heap holds more than this. */
+const COLLECT_ABOVE = 256 * 1024 * 1024;
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const PARALLEL_MIN_JOBS = 12;
@@ -126,7 +150,8 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const ownCount = given === undefined && parallel ? workerCount(options.workers as number | undefined) : 0;
   const ownPool = ownCount > 0 ? new RenderWorkers(ownCount, templates) : undefined;
   const pool = parallel ? (given ?? ownPool) : undefined;
-  const onWorkers = new Set(pool && pool.size > 0 ? pdfs : []);
+  const large = plan.annexes.reduce((n, a) => n + a.tasks.length, 0) >= (options.largePlanTasks ?? LARGE_PLAN_TASKS);
+  const onWorkers = new Set(pool && pool.size > 0 ? pdfs.filter((i) => !large || jobs[i].unit !== undefined) : []);
 
   // Rendering is CPU work and writing happens on libuv's pool: start each write and go on to the next document
   // rather than wait for the disk (waiting was ~0.4 s of idle time for the sample's 160 files).
@@ -137,11 +162,25 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   };
   const keep = (index: number, data: Uint8Array | string): void => track(write(index, data));
   try {
-    const onPool = pool?.render(plan, date, jobs, [...onWorkers], jobWeights(plan), keep);
+    const onPool = pool?.render(plan, date, jobs, [...onWorkers], jobWeights(plan), keep, large ? COLLECT_ABOVE : undefined);
     onPool?.done.catch((error: unknown) => void (failure ??= error));
-    for (const extra of extras) track(written(path.join(options.outDir, ...extra.rel.split('/')), extra.render(), 'data'));
+    for (const extra of extras) {
+      const file = path.join(options.outDir, ...extra.rel.split('/'));
+      if (!large) track(written(file, extra.render(), 'data'));
+      else {
+        await written(file, extra.render(), 'data');
+        collectGarbage();
+      }
+    }
     const renderHere = async (i: number) => {
-      keep(i, await renderJob(jobs[i], plan, templates, date, jobs));
+      if (large && jobs[i].unit === undefined) {
+        // A whole-plan document of a large plan: written and let go before the next one is started.
+        await write(i, await renderJob(jobs[i], plan, templates, date, jobs));
+        collectGarbage();
+      } else {
+        keep(i, await renderJob(jobs[i], plan, templates, date, jobs));
+        if (large && getHeapStatistics().used_heap_size > COLLECT_ABOVE) collectGarbage();
+      }
       // Let the workers' results in between documents, so their writes start while this thread renders.
       if (onPool) await new Promise((resolve) => setImmediate(resolve));
     };

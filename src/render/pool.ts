@@ -25,6 +25,8 @@ export interface ToWorker {
   readonly jobs: readonly Job[];
   readonly queue: readonly number[];
   readonly cursor: Int32Array;
+  /** After a job, collect garbage when the worker's heap holds more than this many bytes (large plans; optional). */
+  readonly collectAbove?: number;
 }
 /** Messages from a worker: a result, a failure, or that the queue is empty. */
 export type FromWorker = { readonly index: number; readonly bytes: Uint8Array } | { readonly index: number; readonly error: string } | { readonly done: true };
@@ -86,6 +88,7 @@ export class RenderWorkers {
     indices: readonly number[],
     weight: (job: Job) => number,
     onResult: (index: number, bytes: Uint8Array) => void,
+    collectAbove?: number,
   ): RenderRun {
     const queue = [...indices].sort((a, b) => weight(jobs[b]) - weight(jobs[a]) || a - b);
     const cursor = new Int32Array(new SharedArrayBuffer(4));
@@ -121,7 +124,7 @@ export class RenderWorkers {
           worker.off('message', onMessage).off('error', fail).off('exit', onExit);
           worker.unref();
         });
-        worker.postMessage({ plan, date, jobs, queue, cursor } satisfies ToWorker);
+        worker.postMessage({ plan, date, jobs, queue, cursor, ...(collectAbove === undefined ? {} : { collectAbove }) } satisfies ToWorker);
       }
     }).finally(() => {
       for (const cleanup of cleanups) cleanup();

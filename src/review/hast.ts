@@ -13,11 +13,11 @@ export type Properties = Record<string, PropertyValue>;
 /** What `h()` accepts as children: nodes, strings (become text), and nothing (skipped). */
 export type HChild = HastChild | string | number | null | undefined | false | readonly HChild[];
 
-function clean(children: readonly HChild[]): Array<HastChild | string> {
-  const out: Array<HastChild | string> = [];
+/** Children flattened into `out`, appended one by one: a list of 200,000 diagnostics is not spread into a call. */
+function clean(children: readonly HChild[], out: Array<HastChild | string> = []): Array<HastChild | string> {
   for (const c of children) {
     if (c === null || c === undefined || c === false || c === '') continue;
-    if (Array.isArray(c)) out.push(...clean(c as readonly HChild[]));
+    if (Array.isArray(c)) clean(c as readonly HChild[], out);
     else out.push(typeof c === 'number' ? String(c) : (c as HastChild | string));
   }
   return out;

@@ -1,6 +1,7 @@
 // Source text → numbered lines with nested highlight elements, split at every span boundary.
 // Spans that cross a line end or another span are cut into fragments; each fragment repeats the
 // highlight's properties (so data-k joins them back), and only the first fragment gets the id.
+import { lineStartOffsets } from '../text/position.js';
 import { h, type HastChild, type HastElement, type Properties } from './hast.js';
 
 export interface Highlight {
@@ -33,10 +34,11 @@ function outerFirst(a: Open, b: Open): number {
   return Number(b.line) - Number(a.line) || a.start - b.start || b.end - a.end || a.rank - b.rank || a.index - b.index;
 }
 
-/** Offsets where each line starts; a line owns its trailing "\n". */
+/** Offsets where each line starts, as spans count lines (LF, CRLF, a lone CR); a line owns its line end. */
 export function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1 && i + 1 < source.length; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStartOffsets(source);
+  // No empty line after a final line end.
+  if (starts.length > 1 && starts[starts.length - 1] === source.length) starts.pop();
   return starts;
 }
 
@@ -45,6 +47,16 @@ export function lineStarts(source: string): number[] {
  * nested at its exact offsets. Concatenating the text of all fragments of a highlight gives source.slice(start, end).
  */
 export function highlightSource(source: string, highlights: readonly Highlight[], options: HighlightOptions = {}): HastElement[] {
+  const lines: HastElement[] = [];
+  highlightLines(source, highlights, (line) => void lines.push(line), options);
+  return lines;
+}
+
+/**
+ * As highlightSource, handing each line's element to `emit` as soon as it is complete, in order: a page of a 3 MB
+ * source can be written line by line instead of holding the whole highlighted tree.
+ */
+export function highlightLines(source: string, highlights: readonly Highlight[], emit: (line: HastElement) => void, options: HighlightOptions = {}): void {
   const prefix = options.idPrefix ?? '';
   const starts = lineStarts(source);
   const spans: Open[] = [];
@@ -77,14 +89,26 @@ export function highlightSource(source: string, highlights: readonly Highlight[]
   for (const p of points) bounds.add(p.at);
   const cuts = [...bounds].sort((a, b) => a - b);
   const byStart = new Map<number, Open[]>();
-  for (const s of spans) byStart.set(s.start, [...(byStart.get(s.start) ?? []), s]);
+  for (const s of spans) {
+    const list = byStart.get(s.start);
+    if (list) list.push(s);
+    else byStart.set(s.start, [s]);
+  }
 
-  const root: HastChild[] = [];
+  // The line being built; the one before it is complete (lines are outermost) and has been emitted.
+  let line: HastElement | null = null;
+  const root = {
+    push(node: HastChild): void {
+      if (node.type !== 'element') return;
+      if (line) emit(line);
+      line = node;
+    },
+  };
   const stack: { span: Open; el: HastElement }[] = [];
   const emitted = new Set<number>();
   let active: Open[] = [];
   let p = 0;
-  const current = (): HastChild[] => (stack.length ? stack[stack.length - 1].el.children : root);
+  const current = (): { push(node: HastChild): void } => (stack.length ? stack[stack.length - 1].el.children : root);
 
   for (let c = 0; c < cuts.length; c++) {
     const at = cuts[c];
@@ -110,10 +134,10 @@ export function highlightSource(source: string, highlights: readonly Highlight[]
     while (p < points.length && points[p].at === at) current().push(points[p++].build());
     for (let i = keep; i < chain.length; i++) open(i);
     const value = source.slice(at, next);
-    const children = current();
+    const children = stack[stack.length - 1].el.children;
     const last = children[children.length - 1];
     if (last?.type === 'text') last.value += value;
     else children.push({ type: 'text', value });
   }
-  return root.filter((n): n is HastElement => n.type === 'element');
+  if (line) emit(line);
 }

@@ -1,5 +1,5 @@
 // Plan → the highlights of the source pane, and the ids that tie each item to its partner in the outline.
-import type { Plan, Span } from '../model/schema.js';
+import type { Plan, Span, Task } from '../model/schema.js';
 import type { Highlight } from './highlight.js';
 
 /**
@@ -23,8 +23,9 @@ interface Group {
   readonly rank: number;
   readonly className: string[];
   readonly keys: ItemKey[];
-  readonly units: string[];
-  title: string;
+  /** sets, so that a span shared by thousands of items (a clause of 10,000 units) is not searched once per item */
+  readonly units: Set<string>;
+  readonly titles: Set<string>;
 }
 
 export interface SourceItems {
@@ -47,13 +48,13 @@ export interface ItemOptions {
 }
 
 /** The outline key a source key is shown under: a mention under its assignment, a clause under its first assignment. */
-function outlineKey(plan: Plan, key: ItemKey): ItemKey {
+function outlineKey(tasks: ReadonlyMap<string, Task>, key: ItemKey): ItemKey {
   if (key.startsWith('m:')) return `a:${key.slice(2)}`;
   // A clause, and the part it speaks for, are shown under the clause's first assignment.
   if (key.startsWith('sc:')) key = `c:${key.slice(3)}`;
   if (!key.startsWith('c:')) return key;
   const [annex, task, clause] = key.slice(2).split('.');
-  const t = plan.annexes.find((a) => a.id === annex)?.tasks.find((x) => x.id === `${annex}.${task}`);
+  const t = tasks.get(`${annex}.${task}`);
   const first = t?.assignments.findIndex((a) => a.clause === Number(clause)) ?? -1;
   return first >= 0 ? `a:${annex}.${task}.${first}` : `t:${annex}.${task}`;
 }
@@ -68,11 +69,11 @@ export function sourceItems(plan: Plan, options: ItemOptions = {}): SourceItems 
     const g = groups.get(id);
     if (g) {
       g.keys.push(key);
-      for (const u of units) if (!g.units.includes(u)) g.units.push(u);
-      if (title && !g.title.split('\n').includes(title)) g.title = g.title ? `${g.title}\n${title}` : title;
+      for (const u of units) g.units.add(u);
+      if (title) g.titles.add(title);
       return;
     }
-    groups.set(id, { span, rank, className, keys: [key], units: [...units], title });
+    groups.set(id, { span, rank, className, keys: [key], units: new Set(units), titles: new Set(title ? [title] : []) });
   };
 
   if (!options.tasksOnly) {
@@ -107,6 +108,7 @@ export function sourceItems(plan: Plan, options: ItemOptions = {}): SourceItems 
     }
   }
 
+  const tasks = new Map(plan.annexes.flatMap((a) => a.tasks.map((t) => [t.id, t] as const)));
   const sourceId = new Map<ItemKey, string>();
   const highlights: Highlight[] = [];
   for (const g of groups.values()) {
@@ -121,9 +123,9 @@ export function sourceItems(plan: Plan, options: ItemOptions = {}): SourceItems 
         id,
         className: ['hl', ...g.className],
         dataK: g.keys.join(' '),
-        dataOut: options.partner ? (options.partner(g.keys[0]) ?? undefined) : domId(prefix, 'o', outlineKey(plan, g.keys[0])),
-        dataUnits: g.units.length ? g.units.join('|') : undefined,
-        title: g.title || undefined,
+        dataOut: options.partner ? (options.partner(g.keys[0]) ?? undefined) : domId(prefix, 'o', outlineKey(tasks, g.keys[0])),
+        dataUnits: g.units.size ? [...g.units].join('|') : undefined,
+        title: g.titles.size ? [...g.titles].join('\n') : undefined,
       },
     });
   }

@@ -15,6 +15,19 @@ interface Ctx {
   readonly items: SourceItems;
   readonly prefix: string;
   readonly taskClass: (taskId: string) => string[];
+  /** each task's diagnostics with their index, gathered once (not every diagnostic scanned for every task) */
+  readonly byTask: ReadonlyMap<string, ReadonlyArray<{ readonly d: Diagnostic; readonly i: number }>>;
+}
+
+function diagnosticsByTask(plan: Plan): Map<string, Array<{ d: Diagnostic; i: number }>> {
+  const out = new Map<string, Array<{ d: Diagnostic; i: number }>>();
+  plan.diagnostics.forEach((d, i) => {
+    if (d.task === null) return;
+    const list = out.get(d.task);
+    if (list) list.push({ d, i });
+    else out.set(d.task, [{ d, i }]);
+  });
+  return out;
 }
 
 /** A line of the outline tied to a source item: id o-…, data-key for the script, and a plain link for no-script readers. */
@@ -38,8 +51,8 @@ function goals(ctx: Ctx, list: readonly Target[], owner: string): HastElement | 
 }
 
 function badges(ctx: Ctx, taskId: string): HChild[] {
-  return ctx.plan.diagnostics.flatMap((d, i) =>
-    d.task === taskId ? [h('a', { className: ['badge', `sev-${d.severity}`], href: d.span ? `#${ctx.items.sourceId.get(`d:${i}`)}` : undefined, title: d.message }, `⚠ ${d.ruleId}`)] : [],
+  return (ctx.byTask.get(taskId) ?? []).map(({ d, i }) =>
+    h('a', { className: ['badge', `sev-${d.severity}`], href: d.span ? `#${ctx.items.sourceId.get(`d:${i}`)}` : undefined, title: d.message }, `⚠ ${d.ruleId}`),
   );
 }
 
@@ -89,7 +102,7 @@ function task(ctx: Ctx, t: Task): HastElement {
       t.title,
     ),
     where(t.span),
-    ...badges(ctx, t.id),
+    badges(ctx, t.id),
     assignments.length ? h('ul', { className: ['asg'] }, assignments) : h('p', { className: ['none'] }, '（无责任单位）'),
     leaders.length ? h('ul', { className: ['leaders'] }, leaders) : null,
     facts.length ? h('ul', { className: ['facts'] }, facts) : null,
@@ -179,8 +192,14 @@ function noticeHeader(ctx: Ctx): HastElement {
 
 /** The right-hand pane. */
 export function outline(plan: Plan, items: SourceItems, options: OutlineOptions = {}): HastElement {
-  const ctx: Ctx = { plan, items, prefix: options.prefix ?? '', taskClass: options.taskClass ?? (() => []) };
-  return h('div', { className: ['outline'] }, noticeHeader(ctx), plan.annexes.map((a) => annexOutline(ctx, a)));
+  const parts = outlineParts(plan, items, options);
+  return h('div', { className: ['outline'] }, parts.header, plan.annexes.map(parts.annex));
+}
+
+/** The pane's pieces, to be written one annex at a time: its `div.outline` holds `header`, then each annex's. */
+export function outlineParts(plan: Plan, items: SourceItems, options: OutlineOptions = {}): { header: HastElement; annex: (annex: Annex) => HastElement } {
+  const ctx: Ctx = { plan, items, prefix: options.prefix ?? '', taskClass: options.taskClass ?? (() => []), byTask: diagnosticsByTask(plan) };
+  return { header: noticeHeader(ctx), annex: (annex) => annexOutline(ctx, annex) };
 }
 
 /** Diagnostics at the top: counts by rule, then every message linked to its place in the text. */

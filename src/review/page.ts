@@ -1,9 +1,9 @@
 // renderReview: one self-contained HTML page to check a Plan against its source text.
 import type { Plan } from '../model/schema.js';
 import { h, type HastElement, type HChild, type HastRoot } from './hast.js';
-import { highlightSource } from './highlight.js';
+import { highlightLines, highlightSource } from './highlight.js';
 import { sourceItems, type SourceItems } from './items.js';
-import { diagnosticsPanel, outline } from './outline.js';
+import { diagnosticsPanel, outline, outlineParts } from './outline.js';
 import { REVIEW_SCRIPT } from './script.js';
 import { REVIEW_CSS } from './style.js';
 import { toHtml } from './to-html.js';
@@ -67,7 +67,18 @@ export function sourcePane(source: string, items: SourceItems, heading: string, 
 
 /** Build the review page as a hast tree. */
 export function reviewTree(plan: Plan, source: string, options: ReviewOptions = {}): HastRoot {
-  const items = sourceItems(plan);
+  return pageTree(plan, source, sourceItems(plan), options, null);
+}
+
+/** Text that stands for a part of the page written on its own (the source lines, the annexes' outlines). */
+interface Deferred {
+  readonly lines: string;
+  readonly annexes: string;
+  /** the outline's notice header, which stays in the page's tree */
+  readonly header: HastElement;
+}
+
+function pageTree(plan: Plan, source: string, items: SourceItems, options: ReviewOptions, deferred: Deferred | null): HastRoot {
   const title = options.title ?? plan.notice.title ?? plan.source.path;
   const tasks = plan.annexes.reduce((n, a) => n + a.tasks.length, 0);
   const units = plan.units.filter((u) => u.kind === 'unit').map((u) => u.name);
@@ -100,9 +111,17 @@ export function reviewTree(plan: Plan, source: string, options: ReviewOptions = 
     ),
     diagnosticsPanel(plan, items),
   ];
+  const heading = `原文 ${plan.source.path}`;
   const panes = [
-    sourcePane(source, items, `原文 ${plan.source.path}`),
-    h('section', { className: ['pane', 'pane-out'], id: 'out', ariaLabel: '结构' }, h('h2', {}, '提取结果 (plan)'), outline(plan, items)),
+    deferred
+      ? h('section', { className: ['pane', 'pane-src'], id: 'src', ariaLabel: heading }, h('h2', {}, heading), h('div', { className: ['text'], lang: 'zh-CN' }, deferred.lines))
+      : sourcePane(source, items, heading),
+    h(
+      'section',
+      { className: ['pane', 'pane-out'], id: 'out', ariaLabel: '结构' },
+      h('h2', {}, '提取结果 (plan)'),
+      deferred ? h('div', { className: ['outline'] }, deferred.header, deferred.annexes) : outline(plan, items),
+    ),
   ];
   return pageShell(`核对 · ${title}`, top, panes, options.script ?? true);
 }
@@ -110,7 +129,37 @@ export function reviewTree(plan: Plan, source: string, options: ReviewOptions = 
 /**
  * Render a Plan and the source text its spans point into as one self-contained HTML page:
  * the highlighted text on the left, the outline on the right, diagnostics on top. No network, no external files.
+ * The same bytes as toHtml(reviewTree(…)), but the source is written line by line and the outline annex by annex,
+ * each piece's tree let go once written: at 100× the sample the whole tree was ~1 GB.
  */
 export function renderReview(plan: Plan, source: string, options: ReviewOptions = {}): string {
-  return `${toHtml(reviewTree(plan, source, options))}\n`;
+  const items = sourceItems(plan);
+  let n = 0;
+  let marker = '';
+  do marker = `\u0001fenjie-${n++}\u0001`;
+  while (source.includes(marker));
+  const parts = outlineParts(plan, items);
+  const deferred = { lines: `${marker}lines`, annexes: `${marker}annexes`, header: parts.header };
+  const shell = toHtml(pageTree(plan, source, items, options, deferred));
+  const [beforeLines, between, afterAnnexes] = splitAt(shell, [deferred.lines, deferred.annexes]);
+  const out: string[] = [beforeLines];
+  highlightLines(source, items.highlights, (line) => void out.push(toHtml(line)));
+  out.push(between);
+  for (const a of plan.annexes) out.push(toHtml(parts.annex(a)));
+  out.push(afterAnnexes, '\n');
+  return out.join('');
+}
+
+/** `text` cut at each marker, in order (each occurs once). */
+function splitAt(text: string, markers: readonly string[]): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of markers) {
+    const at = text.indexOf(m, from);
+    if (at < 0) throw new Error(`review page: marker ${JSON.stringify(m)} not found`);
+    parts.push(text.slice(from, at));
+    from = at + m.length;
+  }
+  parts.push(text.slice(from));
+  return parts;
 }

@@ -7,11 +7,24 @@ export interface Point {
   readonly offset: number;
 }
 
+/**
+ * Offsets where lines start. A line ends at LF, CRLF, a lone CR (old Mac files) or U+2028/U+2029, as the parse view
+ * reads them (normalize turns the last three into LF there).
+ */
+export function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.starts = lineStartOffsets(text);
   }
 
   get lineCount(): number {

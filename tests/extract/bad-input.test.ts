@@ -78,12 +78,26 @@ describe('text that is not a clean plan still gives a Plan, with diagnostics at 
     expect(found.filter((f) => f.endsWith('A1.T1')).length).toBeGreaterThan(0);
   });
 
-  it('mixed encodings: a UTF-8 file with a stray GBK line still reads', async () => {
+  it('mixed encodings: a UTF-8 file with a stray GBK line still reads, the line as GB18030 with a warning at it', async () => {
     const utf8 = new TextEncoder().encode('附件1\n某方案\n一、工作任务\n1.任务甲。(区甲局牵头)\n');
     const gbkLine = new Uint8Array([0xc7, 0xf8, 0xbc, 0xd7, 0xbe, 0xd6, 0x0a]); // 区甲局 in GBK
     const path = file('mixed.txt', new Uint8Array([...utf8, ...gbkLine]));
-    const { plan } = await extractNotice(path);
-    expect(plan.source.encoding).toBe('gb18030');
-    expect(plan.annexes.length).toBeGreaterThan(0);
+    const { plan, source } = await extractNotice(path);
+    expect(plan.source.encoding).toBe('utf-8');
+    expect(source).toBe('附件1\n某方案\n一、工作任务\n1.任务甲。(区甲局牵头)\n区甲局\n');
+    expect(allTasks(plan).map(roles)).toEqual(['l:区甲局']);
+    const note = plan.diagnostics.find((d) => d.ruleId === 'invalid-utf-8');
+    expect(note).toMatchObject({ severity: 'warning', span: { line: 5, column: 1, endLine: 5, endColumn: 4 } });
+    expect(note?.message).toMatch(/line 5 .*GB18030/);
+  });
+
+  it('one stray byte in a UTF-8 file: the rest reads as UTF-8, the byte is U+FFFD, with a warning at its place', async () => {
+    const [before, after] = ['附件1\n某方案\n一、工作任务\n1.任务', '甲。(区甲局牵头)\n'].map((t) => new TextEncoder().encode(t));
+    const path = file('stray.txt', new Uint8Array([...before, 0xff, ...after]));
+    const { plan, source } = await extractNotice(path);
+    expect(plan.source.encoding).toBe('utf-8');
+    expect(source).toBe('附件1\n某方案\n一、工作任务\n1.任务\ufffd甲。(区甲局牵头)\n');
+    expect(allTasks(plan).map(roles)).toEqual(['l:区甲局']);
+    expect(plan.diagnostics.find((d) => d.ruleId === 'invalid-utf-8')).toMatchObject({ span: { line: 4, column: 5, endColumn: 6 } });
   });
 });

@@ -149,4 +149,29 @@ describe('automatic list numbers in .docx', () => {
     expect(formatNumber(3, 'bullet')).toBe('');
     expect(formatNumber(3, 'somethingNew')).toBe('3');
   });
+
+  it('bounds what numbering.xml can make: starts outside 0–32767 count from 1, a level text of thousands of placeholders writes no label, levels past 8 are not read; each said once', () => {
+    const level = (ilvl: number, start: string, format: string, text: string) =>
+      `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = `<w:numbering xmlns:w="w">
+      <w:abstractNum w:abstractNumId="1">${level(0, 'Infinity', 'lowerLetter', '%1.')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="2">${level(0, '1e300', 'upperLetter', '%1.')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="3">${level(0, '1', 'decimal', '%1'.repeat(5000))}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="4">${level(12, '1', 'decimal', '%1.')}</w:abstractNum>
+      ${[1, 2, 3, 4].map((n) => `<w:num w:numId="${n}"><w:abstractNumId w:val="${n}"/></w:num>`).join('')}
+    </w:numbering>`;
+    const p = (numId: number, text: string, ilvl = 0) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const doc = `<w:document xmlns:w="w"><w:body>${[p(1, '甲'), p(1, '乙'), p(2, '丙'), ...Array.from({ length: 1000 }, () => p(3, '丁')), p(4, '戊', 12)].join('')}</w:body></w:document>`;
+    const warnings: string[] = [];
+    const out = writeListNumbers(doc, numbering, null, (m) => warnings.push(m))!;
+    const texts = [...out.matchAll(/<w:p>.*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(texts.slice(0, 4)).toEqual(['a.甲', 'b.乙', 'A.丙', '丁']);
+    expect(texts.at(-1)).toBe('戊');
+    expect(out.length).toBeLessThan(doc.length * 2);
+    expect(warnings).toEqual([
+      'list start "Infinity" is not a number from 0 to 32767 (numbering.xml); counted from 1',
+      'list start "1e300" is not a number from 0 to 32767 (numbering.xml); counted from 1',
+      'list level text of 10,000 characters (numbering.xml; limit 64); its paragraphs get no number',
+    ]);
+  });
 });

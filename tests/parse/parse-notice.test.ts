@@ -67,4 +67,31 @@ describe('notice tree', () => {
     expect((item.children[0] as ItemNode).children).toEqual([]);
     expect(doc.children.filter((c) => c.type === 'paragraph').map((c) => c.type === 'paragraph' && c.value)).toEqual(['您当前的位置: 首页>政务公开', '国务院', '2018年11月16日', '(此件公开发布)', '【打印本页】 【关闭窗口】']);
   });
+
+  it('reads numbering past three digits where it continues, Chinese numerals past 百, circled numbers past ⑳ and annexes past 999', () => {
+    const arabic = parseNotice(['一、任务', ...Array.from({ length: 1200 }, (_, i) => `${i + 1}.任务${i + 1}。`)].join('\n'));
+    const items = (arabic.children[0].children[0] as ItemNode).children as ItemNode[];
+    expect(items).toHaveLength(1200);
+    expect(items.slice(998, 1001).map((i) => i.number)).toEqual(['999', '1000', '1001']);
+    // A line that starts with a year is not item 2023: it does not continue the numbering.
+    const years = parseNotice(['一、任务', '1.任务甲。', '2023、2024年连续增长。'].join('\n'));
+    const one = years.children[0].children[0] as ItemNode;
+    expect(one.children.map((c) => c.type)).toEqual(['item']);
+    expect((one.children[0] as ItemNode).children[0]).toMatchObject({ type: 'paragraph', value: '2023、2024年连续增长。' });
+    const markers = parseNotice(['一百一十一、甲', '(一千零一)乙', '㉑丙', '㊿丁'].join('\n')).children[0].children as ItemNode[];
+    expect(markers.map((m) => [m.style, m.ordinal])).toEqual([['cn', 111]]);
+    const nested = markers[0].children as ItemNode[];
+    expect(nested.map((m) => [m.style, m.ordinal])).toEqual([['paren-cn', 1001]]);
+    expect((nested[0].children as ItemNode[]).map((m) => [m.style, m.ordinal])).toEqual([['circled', 21], ['circled', 50]]);
+    expect(parseNotice(['附件1000', '某方案', '1.任务。'].join('\n')).children.map((d) => d.annex)).toEqual([1000]);
+  });
+
+  it('reads CR-only line ends (old Mac files) as lines, through the parse view', () => {
+    const source = ['附件1', '某方案', '一、重点任务', '1.任务甲。', '2.任务乙。'].join('\r');
+    const view = normalizeText(source).parse;
+    expect(view.length).toBe(source.length);
+    const root = parseNotice(view);
+    expect(root.children.map((d) => d.annex)).toEqual([1]);
+    expect(((root.children[0].children[1] as ItemNode).children as ItemNode[]).map((i) => i.position.start.line)).toEqual([4, 5]);
+  });
 });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Plan } from '../../src/model/schema.js';
+import { sheetCounts } from '../../src/render/jobs.js';
+import { sheetUnits, unitView } from '../../src/render/unit-view.js';
 import { writeFileAtomic } from '../../src/render/write-atomic.js';
 import { MANIFEST } from '../../src/render/manifest.js';
 import { smallPlan } from './fixtures/small-plan.js';
@@ -149,6 +151,25 @@ describe('determinism', () => {
     expect(Buffer.compare(a, c)).toBe(0);
     const other = whole.files.filter((f) => f.path.endsWith('.pdf'));
     for (const f of other) expect(Buffer.compare(await readFile(f.path), await readFile(path.join(threaded.dir, path.relative(whole.dir, f.path)))), f.path).toBe(0);
+  });
+
+  it('builds a large plan one whole-plan file at a time (workers on unit sheets only) with the same bytes', async () => {
+    const plan = await samplePlan();
+    const extras = [{ rel: 'plan.json', render: () => JSON.stringify(plan) }];
+    const usual = await build(plan, { workers: 2, extras });
+    const large = await build(plan, { workers: 2, extras, largePlanTasks: 1 });
+    expect(large.files.map((f) => path.relative(large.dir, f.path))).toEqual(usual.files.map((f) => path.relative(usual.dir, f.path)));
+    for (const f of usual.files) expect(Buffer.compare(await readFile(f.path), await readFile(path.join(large.dir, path.relative(usual.dir, f.path)))), f.path).toBe(0);
+  });
+
+  it('counts each sheet\'s led and joined tasks for index.md in one pass, as the unit view does', async () => {
+    const plan = await samplePlan();
+    const units = sheetUnits(plan);
+    const counts = sheetCounts(plan, units);
+    for (const u of units) {
+      const view = unitView(plan, u);
+      expect(counts.get(u.name), u.name).toEqual({ lead: view.lead.length, join: view.join.length });
+    }
   });
 
   it('changes the dates inside the files with the date', async () => {
