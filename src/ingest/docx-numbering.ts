@@ -71,10 +71,17 @@ function readLevels($: CheerioAPI, parent: Cheerio<Element>, warn: Warn, base: R
   return levels;
 }
 
-function readLists(numberingXml: string, warn: Warn): Map<string, List> {
+function readLists(numberingXml: string, stylesXml: string | null, warn: Warn): Map<string, List> {
   const $ = cheerio.load(numberingXml, { xml: true });
   const abstracts = new Map<string, Map<number, Level>>();
-  $('w\\:abstractNum').each((_, el) => void abstracts.set($(el).attr('w:abstractNumId') ?? '', readLevels($, $(el), warn)));
+  const styleLinks = new Map<string, string>();
+  $('w\\:abstractNum').each((_, el) => {
+    const id = $(el).attr('w:abstractNumId') ?? '';
+    abstracts.set(id, readLevels($, $(el), warn));
+    const link = val($(el), 'w\\:numStyleLink');
+    if (link !== undefined) styleLinks.set(id, link);
+  });
+  linkedLevels(numberingXml, stylesXml, abstracts, styleLinks);
   const lists = new Map<string, List>();
   $('w\\:num').each((_, el) => {
     const num = $(el);
@@ -98,17 +105,64 @@ function readLists(numberingXml: string, warn: Warn): Map<string, List> {
   return lists;
 }
 
-/** numPr given by paragraph styles (headings are often numbered through their style). */
+/** A style's own numbering and the style it is based on. */
+interface StyleEntry {
+  readonly numId?: string;
+  readonly ilvl?: number;
+  readonly basedOn?: string;
+}
+
+/** How many styles a w:basedOn chain may climb (Word's own limit is far lower; a cycle must end). */
+const MAX_STYLE_CHAIN = 32;
+
+/**
+ * numPr given by paragraph styles (headings are often numbered through their style), each style's numbering
+ * followed up its w:basedOn chain: a 标题 2 based on a numbered 标题 1 style takes that list unless it sets its own.
+ */
 function readStyleNumbering(stylesXml: string | null): Map<string, { numId: string; ilvl: number }> {
   const out = new Map<string, { numId: string; ilvl: number }>();
   if (!stylesXml) return out;
   const $ = cheerio.load(stylesXml, { xml: true });
+  const own = new Map<string, StyleEntry>();
   $('w\\:style').each((_, el) => {
-    const numPr = $(el).children('w\\:pPr').children('w\\:numPr');
-    const numId = val(numPr, 'w\\:numId');
-    if (numId !== undefined) out.set($(el).attr('w:styleId') ?? '', { numId, ilvl: Number(val(numPr, 'w\\:ilvl') ?? 0) });
+    const style = $(el);
+    const numPr = style.children('w\\:pPr').children('w\\:numPr');
+    const ilvl = val(numPr, 'w\\:ilvl');
+    own.set(style.attr('w:styleId') ?? '', { numId: val(numPr, 'w\\:numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl), basedOn: val(style, 'w\\:basedOn') });
   });
+  for (const id of own.keys()) {
+    let numId: string | undefined;
+    let ilvl: number | undefined;
+    let at: string | undefined = id;
+    for (let step = 0; at !== undefined && step < MAX_STYLE_CHAIN; step++) {
+      const entry = own.get(at);
+      if (!entry) break;
+      numId ??= entry.numId;
+      ilvl ??= entry.ilvl;
+      if (numId !== undefined && ilvl !== undefined) break;
+      at = entry.basedOn;
+    }
+    if (numId !== undefined) out.set(id, { numId, ilvl: ilvl ?? 0 });
+  }
   return out;
+}
+
+/**
+ * An abstract list that says only w:numStyleLink="X" takes its levels from the list style X: X's numId names a
+ * w:num whose abstract carries w:styleLink="X" and the levels (how Word templates number their headings).
+ */
+function linkedLevels(numberingXml: string, stylesXml: string | null, abstracts: Map<string, Map<number, Level>>, styleLinks: ReadonlyMap<string, string>): void {
+  if (styleLinks.size === 0) return;
+  const styles = readStyleNumbering(stylesXml);
+  const $ = cheerio.load(numberingXml, { xml: true });
+  const abstractOf = new Map<string, string>();
+  $('w\\:num').each((_, el) => void abstractOf.set($(el).attr('w:numId') ?? '', val($(el), 'w\\:abstractNumId') ?? ''));
+  for (const [abstractId, style] of styleLinks) {
+    const numId = styles.get(style)?.numId;
+    const target = numId === undefined ? undefined : abstractOf.get(numId);
+    const levels = target === undefined || target === abstractId ? undefined : abstracts.get(target);
+    if (levels && levels.size > 0) abstracts.set(abstractId, levels);
+  }
 }
 
 /**
@@ -119,7 +173,7 @@ export function writeListNumbers(documentXml: string, numberingXml: string | nul
   if (!numberingXml) return null;
   // Each distinct warning once: a bad definition is read for every paragraph that uses it.
   const told = new Set<string>();
-  const lists = readLists(numberingXml, (message) => {
+  const lists = readLists(numberingXml, stylesXml, (message) => {
     if (!told.has(message)) warn(message);
     told.add(message);
   });

@@ -135,6 +135,30 @@ describe('automatic list numbers in .docx', () => {
     expect(writeListNumbers(doc.replace(/<w:numPr>.*?<\/w:numPr>/g, '').replace(/<w:pStyle[^>]*>/g, ''), numbering, styles)).toBeNull();
   });
 
+  it('follows w:basedOn to a numbered style, and w:numStyleLink to the list style that holds the levels', () => {
+    // The way Word templates number headings: 标题 1/2 based on a numbered list style, the list defined once.
+    const numbering = `<w:numbering xmlns:w="w">
+      <w:abstractNum w:abstractNumId="10"><w:styleLink w:val="HeadingList"/>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="11"><w:numStyleLink w:val="HeadingList"/></w:abstractNum>
+      <w:num w:numId="20"><w:abstractNumId w:val="10"/></w:num>
+      <w:num w:numId="21"><w:abstractNumId w:val="11"/></w:num>
+    </w:numbering>`;
+    const styles = `<w:styles xmlns:w="w">
+      <w:style w:type="numbering" w:styleId="HeadingList"><w:pPr><w:numPr><w:numId w:val="20"/></w:numPr></w:pPr></w:style>
+      <w:style w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="21"/><w:ilvl w:val="0"/></w:numPr></w:pPr></w:style>
+      <w:style w:styleId="H2"><w:basedOn w:val="H1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
+      <w:style w:styleId="H2b"><w:basedOn w:val="H2"/></w:style>
+    </w:styles>`;
+    const p = (style: string, text: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const doc = `<w:document xmlns:w="w"><w:body>${[p('H1', '总体要求'), p('H2', '指导思想'), p('H2b', '工作目标'), p('H1', '重点任务')].join('')}</w:body></w:document>`;
+    const out = writeListNumbers(doc, numbering, styles)!;
+    const texts = [...out.matchAll(/<w:p>.*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(texts).toEqual(['一、总体要求', '（一）指导思想', '（二）工作目标', '二、重点任务']);
+  });
+
   it('writes counters in Word\'s number formats', () => {
     const counting = [1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 1005].map((n) => formatNumber(n, 'chineseCounting'));
     expect(counting).toEqual(['一', '二', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零一', '一百一十', '一千零五']);
