@@ -4,7 +4,8 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { diagnosticsOf } from './diagnostics/index.js';
 import { compileLexicon, LexiconData, LexiconError, type Lexicon } from './extract/lexicon.js';
-import { extractPlan, type ExtractOptions } from './extract/plan.js';
+import type { ExtractOptions } from './extract/plan.js';
+import { noticeExtractor } from './extract/plugin.js';
 import { ingest, IngestError, type Ingested, type IngestOptions } from './ingest/index.js';
 import { attachPlaces } from './ingest/provenance.js';
 import { readFileBounded } from './ingest/read-file.js';
@@ -31,9 +32,11 @@ export interface ExtractedNotice {
 export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Array, options: ExtractOptions = {}): ExtractedNotice {
   const text = normalizeText(ingested.text);
   const file = new VFile({ path, value: text.parse });
-  const tree = unified().use(noticeParser, { documentStarts: ingested.documentStarts }).parse(file) as RootNode;
   // One line index over the source serves extraction and the diagnostics' line:column.
   const index = new LineIndex(text.source);
+  const processor = unified()
+    .use(noticeParser, { documentStarts: ingested.documentStarts })
+    .use(noticeExtractor, { ...options, text, meta: ingested.meta, index });
   const warn = (reason: string, ruleId: string, source: string, start?: number, end?: number) => {
     const place = start === undefined ? undefined : { start: index.point(start), end: index.point(end ?? start) };
     file.message(reason, { place, ruleId, source }).fatal = false;
@@ -41,7 +44,9 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
   for (const warning of ingested.warnings ?? []) warn(warning, 'ingest', 'fenjie:ingest');
   for (const note of ingested.notes ?? []) warn(note.message, note.ruleId, 'fenjie:ingest', note.start, note.end);
   reportInvisible(text.invisible, warn);
-  const result = extractPlan(tree, text, file, ingested.meta, options, index);
+  const tree = processor.parse(file) as RootNode;
+  processor.runSync(tree, file);
+  const result = file.data.extracted!;
   const pages = ingested.places?.reduce((n, p) => Math.max(n, p.page ?? 0), 0) || undefined;
   const sha256 = ingested.files
     ? createHash('sha256')

@@ -1,11 +1,11 @@
 // Diagnostics: vfile messages → Plan diagnostics, and a linter-style report for the terminal.
 import type { VFile } from 'vfile';
+import type {} from '../extract/plugin.js'; // the annex and task fields of a message
 import type { Diagnostic } from '../model/schema.js';
 import type { LineIndex } from '../text/position.js';
 
 export function diagnosticsOf(file: VFile, index: LineIndex): Diagnostic[] {
   const out = file.messages.map((m): Diagnostic => {
-    const data = (m as unknown as { data?: { annex?: string | null; task?: string | null } }).data ?? {};
     const place = m.place && 'start' in m.place ? m.place : null;
     const start = place?.start.offset;
     const end = place?.end.offset;
@@ -14,9 +14,11 @@ export function diagnosticsOf(file: VFile, index: LineIndex): Diagnostic[] {
       ruleId: m.ruleId ?? 'unknown',
       source: m.source ?? 'fenjie',
       message: m.reason,
-      annex: data.annex ?? null,
-      task: data.task ?? null,
+      annex: m.annex ?? null,
+      task: m.task ?? null,
       span: start === undefined || end === undefined ? null : index.span(start, end),
+      ...(m.actual !== undefined ? { actual: m.actual } : {}),
+      ...(m.expected !== undefined ? { expected: m.expected } : {}),
     };
   });
   return out.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || a.ruleId.localeCompare(b.ruleId));

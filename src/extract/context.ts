@@ -8,6 +8,12 @@ import type { LineClauses } from './find-clauses.js';
 import { defaultLexicon, type Lexicon } from './lexicon.js';
 import type { TargetMatch } from './targets.js';
 
+/** What a finding saw and what it would accept instead (vfile's `actual` / `expected`): 区财政局区商务局 → 区财政局、区商务局. */
+export interface Found {
+  readonly actual?: string;
+  readonly expected?: readonly string[];
+}
+
 export interface Where {
   readonly annex?: string | null;
   readonly task?: string | null;
@@ -64,10 +70,13 @@ export class ExtractContext {
   }
 
   /** Attach a diagnostic to the file, vfile-style. `fatal: false` is a warning, `undefined` is info. */
-  report(severity: 'error' | 'warning' | 'info', ruleId: string, reason: string, start: number | null, end: number | null, where: Where = {}): void {
+  report(severity: 'error' | 'warning' | 'info', ruleId: string, reason: string, start: number | null, end: number | null, where: Where = {}, found: Found = {}): void {
     const place = start === null ? undefined : { start: this.index.point(start), end: this.index.point(end ?? start) };
     const message = this.file.message(reason, { place, ruleId, source: 'fenjie:extract' });
     message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
-    (message as unknown as { data: Where }).data = { annex: where.annex ?? null, task: where.task ?? null };
+    message.annex = where.annex ?? null;
+    message.task = where.task ?? null;
+    if (found.actual !== undefined) message.actual = found.actual;
+    if (found.expected !== undefined) message.expected = [...found.expected];
   }
 }

@@ -51,11 +51,11 @@ export function splitRunTogetherUnits(ctx: ExtractContext, registry: UnitRegistr
         }
         const where = { annex: annex.id, task: task.id };
         if (ways.length > 1) {
-          ctx.report('warning', 'unit-ambiguous', `单位名称之间缺少分隔,拆分方式不唯一: ${a.unit} (${ways.map((w) => w.join('、')).join(' / ')})`, mention.span.start, mention.span.end, where);
+          ctx.report('warning', 'unit-ambiguous', `单位名称之间缺少分隔,拆分方式不唯一: ${a.unit} (${ways.map((w) => w.join('、')).join(' / ')})`, mention.span.start, mention.span.end, where, { actual: a.unit, expected: ways.map((w) => w.join('、')) });
           next.push(a);
           continue;
         }
-        ctx.report('info', 'unit-split', `单位名称之间缺少分隔,已按单位名录拆分: ${a.unit} → ${ways[0].join('、')}`, mention.span.start, mention.span.end, where);
+        ctx.report('info', 'unit-split', `单位名称之间缺少分隔,已按单位名录拆分: ${a.unit} → ${ways[0].join('、')}`, mention.span.start, mention.span.end, where, { actual: a.unit, expected: [ways[0].join('、')] });
         let offset = mention.span.start;
         for (const part of ways[0]) {
           if (!next.some((b) => b.unit === part && b.clause === a.clause)) {

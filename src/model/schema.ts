@@ -200,6 +200,8 @@ export const Diagnostic = z.object({
   annex: z.string().nullable(),
   task: z.string().nullable(),
   span: Span.nullable(),
+  actual: z.string().optional().describe('what the finding saw, e.g. a name written without separators'),
+  expected: z.array(z.string()).optional().describe('what it would accept instead, e.g. the ways to split that name'),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 

@@ -130,7 +130,7 @@ describe('unit names written without a separator', () => {
     expect(roles(t2)).toBe('r:县财政局 r:县商务局');
     expect(t2.assignments.map((a) => a.raw)).toEqual(['县财政局', '县商务局']);
     expect(plan.units.map((u) => u.name)).not.toContain('县财政局县商务局');
-    expect(plan.diagnostics.find((d) => d.ruleId === 'unit-split')?.task).toBe('A1.T2');
+    expect(plan.diagnostics.find((d) => d.ruleId === 'unit-split')).toMatchObject({ task: 'A1.T2', actual: '县财政局县商务局', expected: ['县财政局、县商务局'] });
   });
 
   it('are flagged, and kept as written, when the split is ambiguous', () => {
@@ -138,7 +138,9 @@ describe('unit names written without a separator', () => {
     const text = ['附件1', '县某某方案', '一、工作任务', '1.任务甲。(县甲局、乙科丙局处、县甲局乙科、丙局处、县甲局乙科丙局处按职责分工负责)'].join('\n');
     const plan = extractText(text);
     expect(roles(allTasks(plan)[0])).toContain('r:县甲局乙科丙局处');
-    expect(plan.diagnostics.map((d) => d.ruleId)).toContain('unit-ambiguous');
+    const d = plan.diagnostics.find((x) => x.ruleId === 'unit-ambiguous')!;
+    expect(d.actual).toBe('县甲局乙科丙局处');
+    expect(d.expected).toEqual(expect.arrayContaining(['县甲局、乙科丙局处', '县甲局乙科、丙局处']));
   });
 });
 
