@@ -1,5 +1,5 @@
 // What must not change between the formats a notice arrives in: structure, roles, quantities, work groups (not
-// spans, and text fields only up to full-/half-width punctuation). The same measure as tests/extract/variants.test.ts.
+// spans, and text fields only up to full-/half-width punctuation). Shared by the format tests and tests/extract/variants.test.ts.
 import { extractIngested, type Plan } from '../../src/index.js';
 import { ingest } from '../../src/ingest/index.js';
 import { foldPunctuation } from '../../src/normalize/index.js';
