@@ -3,11 +3,11 @@ import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { ALL_FORMATS, buildDocuments, plannedFiles, startRenderWorkers, WHOLE_PLAN_FILES, type ExtraFile, type Format, type RenderWorkers } from '../render/index.js';
-import { sheetUnits } from '../render/unit-view.js';
-import type { Plan } from '../index.js';
+import { ALL_FORMATS, buildDocuments, plannedFiles, sheetUnits, startRenderWorkers, WHOLE_PLAN_FILES, type ExtraFile, type Format, type RenderWorkers } from '../api/build.js';
+import type { Plan } from '../api/extract.js';
 import { CliError, EXIT } from './errors.js';
-import { addReadOptions, extractOptions, NOTICE_ARGUMENT, planToJsonBytes, reportDiagnostics, type ReadOptions } from './extract.js';
+import { planToJsonBytes } from '../api/plan-file.js';
+import { addReadOptions, extractOptions, NOTICE_ARGUMENT, reportDiagnostics, type ReadOptions } from './extract.js';
 import { guardWrites } from './interrupt.js';
 import { listFiles, removeOwnTempFilesSync, removeStaleTempFiles } from './io.js';
 import { checkOutputFolder, refuseLinkedFolders, refuseOverwritingInputs } from './output-place.js';
@@ -175,7 +175,7 @@ export function registerBuild(program: Command): void {
     await prepare([input], opts, []);
     const workers = await earlyWorkers(opts);
     try {
-      const { loadPlanWithSource } = await import('./load-plan.js');
+      const { loadPlanWithSource } = await import('../api/plan-file.js');
       const { plan, source } = await loadPlanWithSource(input, await extractOptions(opts));
       await build(plan, [input], opts, [], workers, source);
     } finally {
@@ -195,7 +195,7 @@ export function registerBuild(program: Command): void {
     const outDir = await prepare(notices, opts, ['plan.json', 'review.html']);
     const workers = await earlyWorkers(opts);
     try {
-      const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
+      const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('../api/plan-file.js'), import('../api/review.js')]);
       const { plan, source } = await loadPlanWithSource(notices, await extractOptions(opts));
       const code = reportDiagnostics(plan, opts);
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).

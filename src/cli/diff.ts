@@ -4,9 +4,10 @@ import { Option } from 'commander';
 import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
 import { extractOptions, prepareOutputFile } from './extract.js';
-import { writeFileAtomic } from './io.js';
-import type { PlanWithSource } from './load-plan.js';
-import { escapeControls, printErr, safeJson } from './terminal.js';
+import { writeOutput } from './io.js';
+import type { PlanWithSource } from '../api/plan-file.js';
+import { safeJson } from '../api/plan-file.js';
+import { escapeControls, printErr } from './terminal.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -24,8 +25,8 @@ export function registerDiff(program: Command): void {
       if (opts.output) await prepareOutputFile(opts.output, [oldPath, newPath], false);
       // Loaded here, not at start-up: the report writers pull in docx and pdfkit, which other commands do not need.
       const [{ diffPlans, renderDiffDocx, renderDiffMarkdown, renderDiffPdf }, { loadPlan, loadPlanWithSource }] = await Promise.all([
-        import('../diff/index.js'),
-        import('./load-plan.js'),
+        import('../api/diff.js'),
+        import('../api/plan-file.js'),
       ]);
       // Only the html page shows the source text; the other reports need the plans alone (no re-reading sources).
       const read = await extractOptions(opts);
@@ -35,8 +36,7 @@ export function registerDiff(program: Command): void {
       const changes = diffPlans(a.plan, b.plan);
       const meta = { oldLabel: oldPath, newLabel: newPath, plans: { old: a.plan, new: b.plan } };
       // The consistency check, on each version: an indicator the overall plan and an annex state differently.
-      const { targetConsistency } = await import('../diff/consistency.js');
-      const { formatDiagnostics } = await import('../diagnostics/index.js');
+      const { formatDiagnostics, targetConsistency } = await import('../api/extract.js');
       for (const [path, side] of [[oldPath, a], [newPath, b]] as const) printErr(formatDiagnostics(path, targetConsistency(side.plan)));
       let body: string | Uint8Array;
       if (opts.format === 'json') body = safeJson(`${JSON.stringify(changes, null, 2)}\n`);
@@ -47,13 +47,13 @@ export function registerDiff(program: Command): void {
       else {
         const missing = [a, b].findIndex((side) => side.source === null);
         if (missing >= 0) throw new CliError(`--format html 需要通知原文 (the source of ${missing ? newPath : oldPath} is not at hand or has changed)`);
-        const { renderDiffReview } = await import('../review/index.js');
+        const { renderDiffReview } = await import('../api/review.js');
         body = renderDiffReview(a.plan, a.source!, b.plan, b.source!, changes, meta);
       }
       if (opts.output) {
-        await writeFileAtomic(opts.output, body);
+        await writeOutput(opts.output, body);
         const kinds = Object.entries(changes.summary.byKind).filter(([, n]) => n > 0);
-        const { KIND_LABEL } = await import('../diff/labels.js');
+        const { KIND_LABEL } = await import('../api/diff.js');
         printErr(
           `fenjie: 修订对照表 → ${opts.output} (${opts.format}): ` +
             (changes.summary.total === 0 ? '两个版本之间没有变化 (no changes)' : `共 ${changes.summary.total} 处变化 (${kinds.map(([k, n]) => `${KIND_LABEL[k as keyof typeof KIND_LABEL]} ${n}`).join('、')})`) +

@@ -1,16 +1,13 @@
 // fenjie extract | schema | units
 import path from 'node:path';
 import type { Command } from 'commander';
-import { formatDiagnostics } from '../diagnostics/index.js';
-import { targetConsistency } from '../diff/consistency.js';
-import type { ReadOptions as ReadApiOptions } from '../index.js';
-import type { Plan } from '../model/schema.js';
+import { formatDiagnostics, targetConsistency, type Plan, type ReadOptions as ReadApiOptions } from '../api/extract.js';
+import { planToJsonBytes } from '../api/plan-file.js';
 import { EXIT } from './errors.js';
-import { removeStaleTempFiles, writeFileAtomic } from './io.js';
+import { removeStaleTempFiles, writeOutput } from './io.js';
 import { checkOutputFile, refuseOverwritingInputs } from './output-place.js';
-import { jsonBytes } from './plan-json.js';
 import { unitTable } from './table.js';
-import { printErr, printOut, safeJson } from './terminal.js';
+import { printErr, printOut } from './terminal.js';
 
 export interface ReadOptions {
   readonly firstListedLead?: boolean;
@@ -24,45 +21,12 @@ export interface ReadOptions {
 export async function extractOptions(opts: ReadOptions): Promise<ReadApiOptions> {
   const ocr = opts.ocr ? { ocr: true } : {};
   if (!opts.lexicon) return { firstListedLead: opts.firstListedLead, ...ocr };
-  const { loadLexicon } = await import('../index.js');
+  const { loadLexicon } = await import('../api/extract.js');
   return { firstListedLead: opts.firstListedLead, lexicon: await loadLexicon(opts.lexicon), ...ocr };
 }
 
 /** The help line of a notice argument: one file, several (the notice and its annexes), or a folder. */
 export const NOTICE_ARGUMENT = 'notice: .txt, .html, .docx, .pdf, .doc, .wps, .xlsx, .xls, .ofd; or the notice and its annexes as several files, or a folder of them';
-
-/**
- * Stable JSON: the same Plan always serialises to the same bytes. Characters a terminal would act on are \u escapes.
- * `at` is where the file goes: `source.path` is then written relative to its folder (as the readers of a plan.json
- * resolve it), unless it is absolute.
- */
-export function planToJson(plan: Plan, at?: string): string {
-  return safeJson(`${JSON.stringify(placed(plan, at), null, 2)}\n`);
-}
-
-function placed(plan: Plan, at: string | undefined): Plan {
-  if (at === undefined) return plan;
-  const folder = path.dirname(path.resolve(at));
-  const place = (p: string) => (path.isAbsolute(p) ? p : relativeTo(folder, p));
-  const files = plan.source.files?.map((f) => ({ ...f, path: place(f.path) }));
-  return { ...plan, source: { ...plan.source, path: place(plan.source.path), ...(files ? { files } : {}) } };
-}
-
-/** planToJson's bytes (UTF-8), written a piece at a time (plan-json.ts): never the whole text as one string. */
-export function planToJsonBytes(plan: Plan, at?: string): Uint8Array {
-  return jsonBytes(placed(plan, at), safeJson);
-}
-
-/**
- * `file` (relative to the current folder) as a path relative to `folder`, with / on every system; absolute when the
- * two share no folder but the root (/tmp/out and /work/input: ../../work/input helps no one).
- */
-function relativeTo(folder: string, file: string): string {
-  const absolute = path.resolve(file);
-  const top = (p: string) => p.split(path.sep)[1];
-  if (top(folder) !== top(absolute)) return absolute.split(path.sep).join('/');
-  return path.relative(folder, absolute).split(path.sep).join('/');
-}
 
 /**
  * Print diagnostics like a linter, with the consistency check's findings (an indicator the overall plan and an annex
@@ -105,9 +69,9 @@ export function registerExtract(program: Command): void {
       .option('-o, --output <file>', 'write plan.json here instead of stdout'),
   ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
     if (opts.output) await prepareOutputFile(opts.output, notices, opts.quiet);
-    const { extractFiles } = await import('../index.js');
+    const { extractFiles } = await import('../api/extract.js');
     const { plan } = await extractFiles(notices, await extractOptions(opts));
-    if (opts.output) await writeFileAtomic(opts.output, planToJsonBytes(plan, opts.output));
+    if (opts.output) await writeOutput(opts.output, planToJsonBytes(plan, opts.output));
     else process.stdout.write(planToJsonBytes(plan));
     process.exitCode = reportDiagnostics(plan, opts);
   });
@@ -117,7 +81,7 @@ export function registerExtract(program: Command): void {
     .description('打印解码后的原文:plan.json 中各项的位置 (span) 都指向这段文字 (the decoded text every span points into)')
     .argument('<notice...>', NOTICE_ARGUMENT)
     .action(async (notices: string[]) => {
-      const { extractFiles } = await import('../index.js');
+      const { extractFiles } = await import('../api/extract.js');
       // Exactly the text the spans point into when piped to a file; escaped only on a terminal.
       const { source } = await extractFiles(notices);
       if (process.stdout.isTTY) printOut(source);
@@ -128,7 +92,7 @@ export function registerExtract(program: Command): void {
     .command('schema')
     .description('打印 Plan 的 JSON Schema (from the zod schema)')
     .action(async () => {
-      const { planJsonSchema } = await import('../model/schema.js');
+      const { planJsonSchema } = await import('../api/extract.js');
       process.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
     });
 
@@ -138,7 +102,7 @@ export function registerExtract(program: Command): void {
       .description('列出单位名录及其牵头/负责/配合任务数 (the unit registry as a table)')
       .argument('<notice...>', NOTICE_ARGUMENT),
   ).action(async (notices: string[], opts: ReadOptions) => {
-    const { extractFiles } = await import('../index.js');
+    const { extractFiles } = await import('../api/extract.js');
     const { plan } = await extractFiles(notices, await extractOptions(opts));
     printOut(unitTable(plan));
     process.exitCode = reportDiagnostics(plan, { ...opts, quiet: opts.quiet ?? true });

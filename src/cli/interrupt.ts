@@ -2,7 +2,7 @@
 // write starts, the writes and PDFs under way settle, this process's temp files are removed, and it exits with
 // 128 + the signal's number. A second signal stops at once. SIGKILL cannot be handled: the next run into the folder
 // removes what it left (io.ts removeStaleTempFiles).
-import { stopWrites } from '../render/write-atomic.js';
+import { stopWrites } from '../api/write.js';
 import { escapeControls } from './terminal.js';
 
 /** What one command asks of an interrupt: work to let settle first, then temp files to sweep. */

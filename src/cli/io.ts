@@ -2,15 +2,16 @@
 import { readdirSync, rmSync, type Dirent } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import path, { join } from 'node:path';
-import { TEMP_NAME, TEMP_PREFIX, WriteError, writeFileAtomic as writeAtomic } from '../render/write-atomic.js';
+import { TEMP_NAME, TEMP_PREFIX, writeFileAtomic } from '../api/write.js';
+import { WriteError } from '../errors.js';
 import { CliError, describeCode } from './errors.js';
 import { guardWrites } from './interrupt.js';
 
-/** Write a whole file or nothing (temp file + rename); failures become a short message naming the path. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** A command's output file, whole or not at all (writeFileAtomic), cleaned up on Ctrl-C; failures become a short message naming the path. */
+export async function writeOutput(file: string, data: string | Uint8Array): Promise<void> {
   const release = guardWrites({ sweep: () => removeOwnTempFilesSync(path.dirname(path.resolve(file)), false) });
   try {
-    await writeAtomic(file, data);
+    await writeFileAtomic(file, data);
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
     throw new CliError(`${file}: 无法写入 (cannot write: ${describeCode(error.code)})`);

@@ -9,7 +9,7 @@ import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerReview } from './review.js';
-import { WritesStoppedError } from '../render/write-atomic.js';
+import { WritesStoppedError } from '../errors.js';
 
 // `fenjie extract … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { CliError } from './errors.js';
 import { addReadOptions, extractOptions, NOTICE_ARGUMENT, prepareOutputFile, reportDiagnostics, type ReadOptions } from './extract.js';
-import { writeFileAtomic } from './io.js';
+import { writeOutput } from './io.js';
 import { escapeControls } from './terminal.js';
 
 export function registerReview(program: Command): void {
@@ -14,11 +14,11 @@ export function registerReview(program: Command): void {
       .option('-o, --output <file>', 'write the page here instead of stdout'),
   ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
     if (opts.output) await prepareOutputFile(opts.output, notices, opts.quiet);
-    const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('./load-plan.js'), import('../review/index.js')]);
+    const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('../api/plan-file.js'), import('../api/review.js')]);
     const { plan, source } = await loadPlanWithSource(notices, await extractOptions(opts));
     if (source === null) throw new CliError(`${notices[0]}: 找不到方案的原文 ${plan.source.path} (the plan's source file is not at hand or has changed; looked beside the plan.json and in the current folder)`);
     const html = renderReview(plan, source);
-    if (opts.output) await writeFileAtomic(opts.output, html);
+    if (opts.output) await writeOutput(opts.output, html);
     else process.stdout.write(process.stdout.isTTY ? escapeControls(html) : html);
     process.exitCode = reportDiagnostics(plan, opts);
   });

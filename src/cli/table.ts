@@ -1,5 +1,5 @@
 // A terminal table that lines up Chinese text (CJK characters take two columns).
-import type { Plan } from '../model/schema.js';
+import type { Plan } from '../api/extract.js';
 import { escapeControls } from './terminal.js';
 
 export function displayWidth(s: string): number {

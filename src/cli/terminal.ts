@@ -15,14 +15,6 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL, escape);
 }
 
-/** Characters JSON.stringify leaves as they are that a terminal would act on: written as \u escapes (same JSON value). */
-const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** JSON text with DEL, C1 controls and bidi controls escaped; C0 controls are escaped by JSON.stringify already. */
-export function safeJson(json: string): string {
-  return json.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** Print to stderr (messages, diagnostics, summaries), escaped. */
 export function printErr(text: string): void {
   process.stderr.write(escapeControls(text));

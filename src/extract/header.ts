@@ -46,7 +46,7 @@ export function placeOf(issuer: string | null): string | null {
 }
 
 /** 张家界市武陵源区实施“八大行动”总体方案 → 实施“八大行动” */
-export function planNameOf(planTitle: string | null, place: string | null): string | null {
+export function planNameFromTitle(planTitle: string | null, place: string | null): string | null {
   if (!planTitle) return null;
   let name = planTitle;
   if (place && name.startsWith(place)) name = name.slice(place.length);
@@ -108,7 +108,7 @@ export function readHeader(head: readonly ParagraphNode[], tail: readonly Paragr
     date: date ?? meta.date ?? null,
     recipients,
     planTitle,
-    planName: planNameOf(planTitle, place),
+    planName: planNameFromTitle(planTitle, place),
     place,
   };
 }

@@ -1,6 +1,6 @@
 // index.md: what was produced, whole-plan files first, then each unit's sheets, so an office can find its own.
 import type { Plan } from '../model/schema.js';
-import { chineseDate, planNameOf } from './plan-view.js';
+import { chineseDate, printedPlanName } from './plan-view.js';
 
 export interface IndexEntry {
   readonly path: string;
@@ -19,7 +19,7 @@ function link(path: string): string {
 }
 
 export function indexMarkdown(plan: Plan, entries: readonly IndexEntry[], date: string, counts: ReadonlyMap<string, { lead: number; join: number }>): string {
-  const lines = [`# ${escapeMd(planNameOf(plan))} 文件清单`, '', `生成日期：${chineseDate(date)}`, ''];
+  const lines = [`# ${escapeMd(printedPlanName(plan))} 文件清单`, '', `生成日期：${chineseDate(date)}`, ''];
   const whole = entries.filter((e) => e.unit === undefined);
   if (whole.length > 0) {
     lines.push('## 全局文件', '');

@@ -39,7 +39,7 @@ export interface AnnexTable {
 }
 
 /** The plan's own name for titles (实施“八大行动”); falls back on the plan title so a title is never blank. */
-export function planNameOf(plan: Plan): string {
+export function printedPlanName(plan: Plan): string {
   const { planName, planTitle, title } = plan.notice;
   if (planName) return planName;
   if (planTitle) return planTitle.replace(/(总体)?方案$/, '');

@@ -1,7 +1,7 @@
 // One unit's 责任清单 as a list of neutral blocks; the Word and PDF renderers only lay them out.
 import type { Plan, Unit } from '../model/schema.js';
 import { cadenceDuties, dutyFallsTo, type Duty } from './duties.js';
-import { annexLabel, chineseDate, contentOf, planHasLeaders, planNameOf } from './plan-view.js';
+import { annexLabel, chineseDate, contentOf, planHasLeaders, printedPlanName } from './plan-view.js';
 import { fill } from './layout.js';
 import type { Column, UnitSheetTemplate } from './templates.js';
 import { namesCovered, unitView, type UnitTask } from './unit-view.js';
@@ -101,8 +101,8 @@ export function sourceLine(plan: Plan): string | null {
 
 export function unitSheet(plan: Plan, unit: Unit, tpl: UnitSheetTemplate, options: UnitSheetOptions): UnitSheet {
   const v = unitView(plan, unit);
-  const title = fill(tpl.title, { unit: unit.name, planName: planNameOf(plan) });
-  const broken = fill(tpl.title, { unit: `${unit.name}\n`, planName: planNameOf(plan) });
+  const title = fill(tpl.title, { unit: unit.name, planName: printedPlanName(plan) });
+  const broken = fill(tpl.title, { unit: `${unit.name}\n`, planName: printedPlanName(plan) });
   const source = sourceLine(plan);
   const blocks: SheetBlock[] = [
     { kind: 'title', text: [...title].length > options.titleChars && broken.includes('\n') ? broken.replace(/^\n+|\n+$/g, '') : title },

@@ -1,8 +1,7 @@
 // The bundled notice end to end: every item the issue lists, checked against the source text.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractNotice, Plan, type Task } from '../../src/index.js';
-import { planToJson } from '../../src/cli/extract.js';
+import { extractNotice, Plan, planToJson, type Task } from '../../src/index.js';
 import { expectGolden } from '../golden.js';
 import { SAMPLE, allTasks, roles } from '../helpers.js';
 

@@ -103,12 +103,12 @@ export function groupLines(runs: readonly Run[]): Line[] {
 }
 
 /** The text column: where most lines start and end (5th and 95th percentile), so a few odd lines do not move it. */
-export interface Column {
+export interface TextColumn {
   readonly left: number;
   readonly right: number;
 }
 
-export function textColumn(lines: readonly Line[], boxes: ReadonlyArray<{ left: number; right: number }> = []): Column {
+export function textColumn(lines: readonly Line[], boxes: ReadonlyArray<{ left: number; right: number }> = []): TextColumn {
   if (lines.length === 0) return { left: 0, right: 0 };
   const x0 = lines.map((l) => l.x0).sort((a, b) => a - b);
   const x1 = lines.map((l) => l.x1).sort((a, b) => a - b);
@@ -130,7 +130,7 @@ const ENDS_ITEM = /[。；;：:！!？?)）]$/;
  * the column and `b` starts at its left edge (no first-line indent), in the same size, close below; or when both are
  * centred lines of one heading. A numbered line after a finished sentence always starts a paragraph.
  */
-export function continues(a: Line, b: Line, column: Column, samePage: boolean): boolean {
+export function continues(a: Line, b: Line, column: TextColumn, samePage: boolean): boolean {
   const size = Math.max(a.size, b.size);
   if (Math.abs(a.size - b.size) > 0.15 * size) return false;
   if (samePage && (a.y - b.y > 2.4 * size || a.y <= b.y)) return false;

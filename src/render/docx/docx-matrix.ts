@@ -3,7 +3,7 @@ import { convertMillimetersToTwip } from 'docx';
 import type { Plan } from '../../model/schema.js';
 import { annexMatrices, summaryMatrix, taskColumnLabel, type StringTable } from '../matrix-view.js';
 import { emWidth } from '../table-layout.js';
-import { planNameOf } from '../plan-view.js';
+import { printedPlanName } from '../plan-view.js';
 import { fill } from '../layout.js';
 import type { Templates } from '../templates.js';
 import { STYLE, textWidthTwips } from './docx-styles.js';
@@ -23,7 +23,7 @@ function tableOf(table: StringTable, total: number, unitWidth: number): string {
 export async function matrixDocx(plan: Plan, templates: Templates, date: string): Promise<Uint8Array> {
   const tpl = templates.matrix;
   const docTpl = templates.document;
-  const title = fill(tpl.title, { planName: planNameOf(plan), planTitle: plan.notice.planTitle ?? '' });
+  const title = fill(tpl.title, { planName: printedPlanName(plan), planTitle: plan.notice.planTitle ?? '' });
   const total = textWidthTwips(docTpl, tpl.orientation);
   const unitWidth = convertMillimetersToTwip(tpl.unitColumnWidth);
   const parts = [

@@ -1,7 +1,7 @@
 // 任务分解表 in Word: landscape, the annexes one after another, header row repeated, the PDF's column widths
 // (task-table-view.ts), rows that fit on a page kept whole (cantSplit), category cells merged over their rows.
 import type { Plan } from '../../model/schema.js';
-import { annexHeading, planNameOf, taskTables, type TaskRow } from '../plan-view.js';
+import { annexHeading, printedPlanName, taskTables, type TaskRow } from '../plan-view.js';
 import { fill, marginsFor, pageMm } from '../layout.js';
 import { emWidth } from '../table-layout.js';
 import { CELL_PADDING, taskTableColumns } from '../task-table-view.js';
@@ -23,7 +23,7 @@ export async function taskTableDocx(plan: Plan, templates: Templates, date: stri
   const docTpl = templates.document;
   const layout = taskTableColumns(plan, tpl, docTpl, form);
   const compact = layout.form === 'compact';
-  const title = fill(compact ? tpl.compactTitle : tpl.title, { planName: planNameOf(plan), planTitle: plan.notice.planTitle ?? '' });
+  const title = fill(compact ? tpl.compactTitle : tpl.title, { planName: printedPlanName(plan), planTitle: plan.notice.planTitle ?? '' });
   // The PDF's widths in twips, the last column taking the rounding so the table is exactly the text width.
   const widths = layout.widths.map((w) => Math.round(w * 20));
   const size = tpl.tableFontSize;

@@ -2,7 +2,7 @@
 import type { Plan } from '../../model/schema.js';
 import { annexMatrices, summaryMatrix, taskColumnLabel, type StringTable } from '../matrix-view.js';
 import { textWidth } from './pdf-wrap.js';
-import { planNameOf } from '../plan-view.js';
+import { printedPlanName } from '../plan-view.js';
 import { fill } from '../layout.js';
 import type { Templates } from '../templates.js';
 import { PdfWriter } from './pdf-doc.js';
@@ -25,7 +25,7 @@ function table(w: PdfWriter, t: StringTable, unitWidth: number, fontSize: number
 
 export async function matrixPdf(plan: Plan, templates: Templates, date: string): Promise<Uint8Array> {
   const tpl = templates.matrix;
-  const title = fill(tpl.title, { planName: planNameOf(plan), planTitle: plan.notice.planTitle ?? '' });
+  const title = fill(tpl.title, { planName: printedPlanName(plan), planTitle: plan.notice.planTitle ?? '' });
   const w = new PdfWriter(templates.document, tpl.orientation, { title, date });
   const unitWidth = tpl.unitColumnWidth * MM;
   const spacing = templates.document.tableLineSpacing;

@@ -1,7 +1,7 @@
 // 任务分解表 as PDF: landscape, the annexes one after another (each under its heading, the header repeated on every
 // page), category merged over its tasks within a page, columns measured from the plan (task-table-view.ts).
 import type { Plan } from '../../model/schema.js';
-import { annexHeading, planNameOf, taskTables } from '../plan-view.js';
+import { annexHeading, printedPlanName, taskTables } from '../plan-view.js';
 import { fill } from '../layout.js';
 import { taskTableColumns } from '../task-table-view.js';
 import type { Templates, TaskTableForm } from '../templates.js';
@@ -24,7 +24,7 @@ export function drawTaskTable(plan: Plan, templates: Templates, date: string, op
   const tpl = templates.taskTable;
   const layout = taskTableColumns(plan, tpl, templates.document, options.form);
   const compact = layout.form === 'compact';
-  const title = fill(compact ? tpl.compactTitle : tpl.title, { planName: planNameOf(plan), planTitle: plan.notice.planTitle ?? '' });
+  const title = fill(compact ? tpl.compactTitle : tpl.title, { planName: printedPlanName(plan), planTitle: plan.notice.planTitle ?? '' });
   const w = new PdfWriter(templates.document, tpl.orientation, { title, date });
   w.recordCell = options.record;
   const keys: string[] = layout.columns.map((c) => c.key);

@@ -6,7 +6,7 @@
 // for (xlsx-stamp.ts). `ledgerXlsx(plan, templates, date, { unit, round })` makes a unit's own ledger too.
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../../model/schema.js';
-import { annexLabel, planNameOf, taskTables, type TaskRow } from '../plan-view.js';
+import { annexLabel, printedPlanName, taskTables, type TaskRow } from '../plan-view.js';
 import { fill } from '../layout.js';
 import { emWidth } from '../table-layout.js';
 import type { LedgerTemplate, Templates } from '../templates.js';
@@ -121,7 +121,7 @@ export async function ledgerXlsx(plan: Plan, templates: Templates, date: string,
     perAnnex.push({ label: annexLabel(table.annex), sheet: name, tasks: rows.length });
   }
 
-  const title = fill(tpl.title, { planName: planNameOf(plan) }) + (unit ? `（${unit.name}）` : '');
+  const title = fill(tpl.title, { planName: printedPlanName(plan) }) + (unit ? `（${unit.name}）` : '');
   summary.addRow([title]).font = { name: '黑体', bold: true, size: 14 };
   styleHeader(summary.addRow(['行动', '任务数', ...tpl.statuses, '未填状态']));
   const first = summary.rowCount + 1;

@@ -1,13 +1,16 @@
-// A side of a command can be a notice (extracted now: one file, several, or a folder) or a plan.json (validated
+// Plans from files. A side of a command can be a notice (extracted now: one file, several, or a folder) or a plan.json (validated
 // against the schema and checked for consistency: unique ids, spans inside the source, units the plan lists).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { PlanFileError } from '../errors.js';
 import { ingest } from '../ingest/index.js';
 import { readFileBounded } from '../ingest/read-file.js';
 import { IngestError } from '../ingest/types.js';
-import { extractFiles, MAX_INPUT_BYTES, Plan, SCHEMA_VERSION, type ReadOptions } from '../index.js';
+import { Plan, SCHEMA_VERSION } from '../model/schema.js';
+import { extractFiles, MAX_INPUT_BYTES, type ReadOptions } from './extract.js';
 import { planProblem } from '../model/integrity.js';
-import { CliError } from './errors.js';
+
+export { jsonBytes, planToJson, planToJsonBytes, safeJson } from '../model/plan-json.js';
 
 /** A plan.json is read within this many bytes: 100× the sample's plan is ~150 MB. */
 export const MAX_PLAN_BYTES = 512 * 1024 * 1024;
@@ -15,6 +18,15 @@ export const MAX_PLAN_BYTES = 512 * 1024 * 1024;
 const isPlanJson = (paths: string | readonly string[]): paths is string | [string] => (typeof paths === 'string' ? /\.json$/i.test(paths) : paths.length === 1 && /\.json$/i.test(paths[0]));
 const list = (paths: string | readonly string[]): string[] => (typeof paths === 'string' ? [paths] : [...paths]);
 
+/**
+ * A Plan from a notice (one file, several, or a folder: extracted now) or from a plan.json (validated against the
+ * schema and checked for consistency: unique ids, spans inside the source, units the plan lists).
+ *
+ * @param paths a plan.json, or the notice's file(s)
+ * @param options extraction options, used when `paths` is a notice
+ * @returns the Plan
+ * @throws PlanFileError for a plan.json that cannot be used; IngestError for an unreadable notice
+ */
 export async function loadPlan(paths: string | readonly string[], options: ReadOptions = {}): Promise<Plan> {
   if (!isPlanJson(paths)) return (await extractFiles(list(paths), options)).plan;
   const file = list(paths)[0];
@@ -24,20 +36,20 @@ export async function loadPlan(paths: string | readonly string[], options: ReadO
     data = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch (error) {
     if (error instanceof IngestError) throw error;
-    throw new CliError(`${file}: 不是有效的 JSON (invalid JSON: ${(error as Error).message})`);
+    throw new PlanFileError(`${file}: 不是有效的 JSON (invalid JSON: ${(error as Error).message})`, file);
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'string' && version.split('.')[0] !== SCHEMA_VERSION.split('.')[0]) {
-    throw new CliError(`${file}: 模式版本 ${version} 与本程序的 ${SCHEMA_VERSION} 不兼容，请用 fenjie extract 重新生成 (plan schema ${version}; this fenjie reads ${SCHEMA_VERSION}: re-extract the notice)`);
+    throw new PlanFileError(`${file}: 模式版本 ${version} 与本程序的 ${SCHEMA_VERSION} 不兼容，请用 fenjie extract 重新生成 (plan schema ${version}; this fenjie reads ${SCHEMA_VERSION}: re-extract the notice)`, file);
   }
   const parsed = Plan.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : '(root)';
-    throw new CliError(`${file}: 不符合 Plan 模式 (schema): ${where}: ${issue.message}${parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1} more)` : ''}`);
+    throw new PlanFileError(`${file}: 不符合 Plan 模式 (schema): ${where}: ${issue.message}${parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1} more)` : ''}`, file);
   }
   const problem = planProblem(parsed.data);
-  if (problem) throw new CliError(`${file}: 方案数据不一致 (inconsistent plan): ${problem}`);
+  if (problem) throw new PlanFileError(`${file}: 方案数据不一致 (inconsistent plan): ${problem}`, file);
   return parsed.data;
 }
 

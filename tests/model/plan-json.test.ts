@@ -1,8 +1,6 @@
 // plan.json written a piece at a time has the bytes of JSON.stringify(plan, null, 2), escaped as planToJson escapes.
 import { describe, expect, it } from 'vitest';
-import { planToJson, planToJsonBytes } from '../../src/cli/extract.js';
-import { jsonBytes } from '../../src/cli/plan-json.js';
-import { extractNotice } from '../../src/index.js';
+import { extractNotice, jsonBytes, planToJson, planToJsonBytes } from '../../src/index.js';
 import { SAMPLE } from '../helpers.js';
 
 describe('jsonBytes', () => {
