@@ -83,7 +83,7 @@ export function readClause(s: string, offset: number, lex: Lexicon, mode: ReadMo
         else unclear.push(item);
         continue;
       }
-      mentions.push({ role: item.lead ? 'lead' : role, start: item.start, end: item.end, level: item.full ? item.full.slice(0, item.full.length - item.text.length) : null, doubtful: verdict === 'doubtful' });
+      mentions.push({ role: item.mark ?? role, start: item.start, end: item.end, level: item.full ? item.full.slice(0, item.full.length - item.text.length) : null, doubtful: verdict === 'doubtful' });
     }
   };
 
@@ -108,7 +108,10 @@ export function readClause(s: string, offset: number, lex: Lexicon, mode: ReadMo
       const kind = lex.labelKind(label[1]);
       state = kind;
       const rest = { text: seg.text.slice(label[0].length), start: seg.start + label[0].length };
-      if (kind.kind === 'role') take(listItems(rest.text, rest.start, lex, true), kind.role);
+      // 责任单位：A牵头，B配合: a value that says the roles itself is read by them, not by the label.
+      const verb = kind.kind === 'role' && rest.text ? verbOf({ ...rest, end: seg.end }, lex, mode) : null;
+      if (verb) take(listItems(verb.list.text, verb.list.start, lex, true), verb.role, verb.anchored);
+      else if (kind.kind === 'role') take(listItems(rest.text, rest.start, lex, true), kind.role);
       else if (kind.kind === 'person') leaders.push(...readPeople(rest.text, rest.start));
       else if (rest.text) fields.push({ start: rest.start, end: seg.end });
       continue;
@@ -148,13 +151,13 @@ export function readClause(s: string, offset: number, lex: Lexicon, mode: ReadMo
       break;
     }
     const items = listItems(seg.text, seg.start, lex, true);
-    if (items.length && items.some((i) => isUnitLike(i.text, lex) || i.lead)) pending.push(...items);
+    if (items.length && items.some((i) => isUnitLike(i.text, lex) || i.mark)) pending.push(...items);
     else fields.push(seg);
   }
   if (failed) return null;
   if (pending.length) {
-    // （县教育局〔牵头〕、县财政局）: a list whose lead is marked; the others are the units responsible.
-    if (pending.some((p) => p.lead)) take(pending, 'responsible');
+    // （县教育局〔牵头〕、县财政局）: a list whose roles are marked; the others are the units responsible.
+    if (pending.some((p) => p.mark)) take(pending, 'responsible');
     else unclear.push(...pending.filter((p) => isUnitLike(p.text, lex)));
   }
   if (mentions.length === 0 && leaders.length === 0 && rules.length === 0) return null;

@@ -235,7 +235,8 @@ export function compileLexicon(user?: LexiconData): Lexicon {
     collective: new RegExp(
       `^(?:${alt(data.units.collectivePrefixes)})|(?:${alt(data.units.collectiveSuffixes)})$|各(?:乡镇|乡|镇|街道|村|社区|县|市|区|州|省|部门|单位|级)`,
     ),
-    collectiveEnd: new RegExp(`(?:${alt(data.units.collectiveSuffixes)})$|^各(?:乡镇|乡|镇|街道|村|社区|县|市|区|州|省)$`),
+    // 各村, 各行政村, 各嘎查村, 各苏木镇: 各 and a kind of place, with up to three characters that say which kind.
+    collectiveEnd: new RegExp(`(?:${alt(data.units.collectiveSuffixes)})$|^各[\\u4e00-\\u9fa5]{0,3}?(?:乡镇|乡|镇|街道|村|社区|嘎查|苏木|县|市|区|州|省|旗|盟)$`),
     names: new Set(data.units.names),
     firstListed: new RegExp(
       `(?:${alt(data.conventions.first)})[^,;。，；]{0,14}?(?:为|是|作为|即为|系|任|的)[^,;。，；]{0,10}?(?:牵头|主办|主责)(?:单位|部门)?`,

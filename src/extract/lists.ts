@@ -1,5 +1,6 @@
 // Lists of names as clauses write them: 、 between names, 和/及/与 where both sides are units, 由/等 around the
 // list, （牵头） marks, and a level prefix shared through the list (省科技厅、工业和信息化厅 → 省工业和信息化厅).
+import type { Role } from '../model/schema.js';
 import type { Lexicon } from './lexicon.js';
 
 export interface Piece {
@@ -41,13 +42,14 @@ export function splitTop(s: string, offset: number, seps: string, spaces = false
 
 /** One name of a list, as written, with what its marks said. */
 export interface ListItem extends Piece {
-  /** marked （牵头） inside the list */
-  readonly lead: boolean;
+  /** the role marked after the name inside the list: A（牵头）、B（配合） */
+  readonly mark: Role | null;
   /** the name with a level prefix shared from an earlier item written out, or null when it is as written */
   readonly full: string | null;
 }
 
-const LEAD_MARK = /\s*[(〔[](?:牵头|牵头单位|牵头部门|主办)[)〕\]]$/;
+/** A role said in brackets after a name of a list: A（牵头）、B（配合）、C（负责）. */
+const ROLE_MARK = /\s*[(〔[](?:(牵头|牵头单位|牵头部门|主办)|(配合|配合单位|协助|协办|参与|协同)|(负责|具体负责|责任单位))[)〕\]]$/;
 const BY = /^(?:由|请|以|并由|另由)/;
 // 市场监管局 and 区域… begin with a level's character but name no level.
 const LEVEL = /^(?!市场|区域|县域|省级|市级|县级|区级)(?:省|市|县|区|州|盟|旗)/;
@@ -86,24 +88,24 @@ export function isPersonTitle(name: string): boolean {
   return /(?:长|书记|主任|主席|委员|同志|负责人|专员|总监|秘书长)$/.test(name) && !/(?:委员会|办公室)$/.test(name);
 }
 
-function trimItem(piece: Piece): Piece & { lead: boolean } {
+function trimItem(piece: Piece): Piece & { mark: Role | null } {
   let { text, start } = piece;
   const by = BY.exec(text);
   if (by && text.length > by[0].length + 1) {
     text = text.slice(by[0].length);
     start += by[0].length;
   }
-  let lead = false;
-  const mark = LEAD_MARK.exec(text);
-  if (mark) {
-    lead = true;
-    text = text.slice(0, mark.index);
+  let mark: Role | null = null;
+  const marked = ROLE_MARK.exec(text);
+  if (marked) {
+    mark = marked[1] ? 'lead' : marked[2] ? 'cooperate' : 'responsible';
+    text = text.slice(0, marked.index);
   }
   // 等 closes a list (…、县财政局等按职责分工负责); 等部门/等单位 too.
   const etc = /等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构|企业))?$/.exec(text);
   if (etc && etc.index > 1) text = text.slice(0, etc.index);
   text = text.trim();
-  return { text, start, end: start + text.length, lead };
+  return { text, start, end: start + text.length, mark };
 }
 
 const GENERIC = /^(?:单位|部门|企业|机构|组织|公司|集团|中心|政府|街道|乡镇|社区|村)$/;
@@ -130,7 +132,7 @@ function sharedEndings(pieces: Piece[], s: string, offset: number): Piece[] {
 }
 
 /** 县林业局和县水利局 → two names, when both sides read as units (县发展和改革局 stays one). */
-function splitConjunctions(item: Piece & { lead: boolean }, lex: Lexicon): Array<Piece & { lead: boolean }> {
+function splitConjunctions(item: Piece & { mark: Role | null }, lex: Lexicon): Array<Piece & { mark: Role | null }> {
   let depth = 0;
   for (let i = 1; i < item.text.length - 1; i++) {
     const ch = item.text[i];
@@ -143,8 +145,8 @@ function splitConjunctions(item: Piece & { lead: boolean }, lex: Lexicon): Array
     const right = item.text.slice(i + word.length);
     // Both sides whole names: 各有关部门和单位 is one collective (单位 alone names nothing).
     if (isUnitLike(left, lex) && isUnitLike(right, lex) && !GENERIC.test(left) && !GENERIC.test(right)) {
-      const a = { text: left, start: item.start, end: item.start + left.length, lead: item.lead };
-      const rest = { text: right, start: item.start + i + word.length, end: item.end, lead: item.lead };
+      const a = { text: left, start: item.start, end: item.start + left.length, mark: item.mark };
+      const rest = { text: right, start: item.start + i + word.length, end: item.end, mark: item.mark };
       return [a, ...splitConjunctions(rest, lex)];
     }
   }
@@ -159,9 +161,19 @@ export function listItems(s: string, offset: number, lex: Lexicon, spaces = fals
   const items = sharedEndings(splitTop(s, offset, '、', spaces), s, offset).flatMap((p) => splitConjunctions(trimItem(p), lex)).filter((p) => p.text);
   const out: ListItem[] = [];
   let level: string | null = null;
+  // 各乡镇党委、人民政府: the collective's 各乡镇 is shared by the organ after it (各乡镇人民政府).
+  let collective: string | null = null;
   for (const item of items) {
     const own = LEVEL.exec(item.text)?.[0] ?? null;
     let full: string | null = null;
+    const organ = COLLECTIVE_ORGAN.exec(item.text);
+    if (organ?.[1]) collective = organ[1];
+    else if (organ && collective) full = collective + item.text;
+    else collective = null;
+    if (full) {
+      out.push({ ...item, full });
+      continue;
+    }
     if (own) level = own;
     else if (level && sharesLevel(item.text, lex)) full = level + item.text;
     else level = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区)/.test(item.text) ? null : level;
@@ -170,6 +182,9 @@ export function listItems(s: string, offset: number, lex: Lexicon, spaces = fals
   return out;
 }
 
+/** 各乡镇党委 (group 1: 各乡镇), or an organ alone (人民政府) that takes such a collective from the name before it. */
+const COLLECTIVE_ORGAN = /^(各[\u4e00-\u9fa5]{1,8}?)?(?:党委|党工委|人民政府|政府|党组织|管委会|办事处)$/;
+
 /** A department written without its level, as lists do after the first name: 工业和信息化厅, 发展改革委, 财政局. */
 function sharesLevel(written: string, lex: Lexicon): boolean {
   // 发改局（粮食局）: the name before its bracket decides.
@@ -177,5 +192,5 @@ function sharesLevel(written: string, lex: Lexicon): boolean {
   if (lex.collective.test(name) || lex.names.has(name)) return false;
   if (/^(?:人民银行|中国|国网|国家|团|各)/.test(name)) return false;
   // 张管局市场经营部 is a part of another body (an organisation word inside), not a department of the level.
-  return /(?:厅|委|局|办|部|委员会|办公室|残联|妇联|科协|侨联|文联|工商联|总工会|供销社)$/.test(name) && name.length <= 12 && !/[局委厅署]/.test(name.replace(/(?:委员会|办公室|厅|委|局|办|部)$/, ''));
+  return /(?:厅|委|局|办|部|委员会|办公室|残联|妇联|科协|侨联|文联|工商联|总工会|供销社|总队|支队|大队)$/.test(name) && name.length <= 12 && !/[局委厅署]/.test(name.replace(/(?:委员会|办公室|厅|委|局|办|部)$/, ''));
 }

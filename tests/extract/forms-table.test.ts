@@ -3,7 +3,7 @@
 // "p:" for people), or null when the line holds no clause of that form.
 import { describe, expect, it } from 'vitest';
 import { bracket } from '../../src/extract/forms/bracket.js';
-import { labelLine } from '../../src/extract/forms/label-line.js';
+import { inlineLabels, labelLine } from '../../src/extract/forms/label-line.js';
 import { sentence } from '../../src/extract/forms/sentence.js';
 import type { Recogniser } from '../../src/extract/forms/types.js';
 import { defaultLexicon as lex } from '../../src/extract/lexicon.js';
@@ -40,9 +40,23 @@ table(labelLine, [
   ['牵头科室：党建工作办公室', 'l:党建工作办公室'],
   ['责任股室：计划财务股；配合单位：县公共资源交易中心', 'r:计划财务股 c:县公共资源交易中心'],
   ['分管领导：王志远（副区长）、刘敏（区政府党组成员）', 'p:王志远 p:刘敏'],
+  ['责任单位：旗林业和草原局牵头，旗财政局、旗农牧局配合，各苏木镇人民政府具体落实', 'l:旗林业和草原局 c:旗财政局 c:旗农牧局 r:各苏木镇人民政府'],
+  ['责任单位：市数据局（牵头），市直各有关部门（配合）', 'l:市数据局 c:市直各有关部门'],
+  ['责任单位：市城市管理局（牵头）、市应急管理局（配合）、市数据局', 'l:市城市管理局 c:市应急管理局 r:市数据局'],
+  ['参与单位：省应急管理厅、住房城乡建设厅、消防救援总队，各设区市人民政府', 'c:省应急管理厅 c:省住房城乡建设厅 c:省消防救援总队 c:各设区市人民政府'],
+  ['责任单位：各乡镇党委、人民政府', 'r:各乡镇党委 r:各乡镇人民政府'],
+  ['责任单位：县财政局、人民政府办公室', 'r:县财政局 r:县人民政府办公室'],
   ['完成时限：2024年底', null],
   ['责任单位在年底前报送进展情况', null],
   ['各单位要高度重视，按时完成任务。', null],
+]);
+
+table(inlineLabels, [
+  ['（1）落实补奖政策。按时足额发放补奖资金。分管领导：巴特尔（副旗长）。责任单位：旗林业和草原局牵头，旗财政局配合。', 'l:旗林业和草原局 c:旗财政局 p:巴特尔'],
+  ['（2）实施修复治理。年内完成修复15万亩。责任单位：旗林业和草原局、各苏木镇人民政府。', 'r:旗林业和草原局 r:各苏木镇人民政府'],
+  ['牵头单位：县发改局', null],
+  ['（3）加强监管。明确责任单位：各乡镇要落实属地责任。', null],
+  ['（4）加强监管。完成时限：2024年底。', null],
 ]);
 
 table(bracket, [
@@ -77,6 +91,7 @@ table(sentence, [
   ['区城投公司为责任单位，国网澄浦供电公司参与。', 'r:区城投公司 c:国网澄浦供电公司'],
   ['统计局负责，人社局、税务局和供电公司协助。', 'r:统计局 c:人社局 c:税务局 c:供电公司'],
   ['各区县政府负责具体实施。', 'r:各区县政府'],
+  ['由旗农牧局牵头，旗水利局配合，各嘎查村具体落实。', 'l:旗农牧局 c:旗水利局 r:各嘎查村'],
   ['各牵头单位要切实履行牵头责任。', null],
   ['由县政府主要负责同志任主任。', null],
   ['由副县长李某某负责统筹。', null],
