@@ -334,6 +334,7 @@ function assignClause(ctx: ExtractContext, reading: ClauseReading, index: number
         resolvedFrom: collectiveOfMembers ? written : null,
         desk: token.desk,
         span: ctx.span(m.start, m.end),
+        mention: ctx.mention(m.start, m.end),
       });
     }
   }

@@ -1,7 +1,7 @@
 // The Plan: the public contract of fenjie. Types, validation and the published JSON Schema all come from here.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '2.0.0';
+export const SCHEMA_VERSION = '2.1.0';
 
 /**
  * Where an item came from: offsets into the decoded source text (0-based), line and column 1-based (unist convention);
@@ -61,6 +61,7 @@ export const Assignment = z.object({
   resolvedFrom: z.string().nullable().describe('the collective the unit was resolved from, e.g. 各成员单位'),
   desk: z.string().nullable().describe('the desk of a bureau, e.g. 科技 for 某局〈科技〉'),
   span: Span.describe('where `raw` stands'),
+  mention: Mention.describe('`raw` and `span` again, under the name the plan.json contract\'s readers look for (the corpus scorer matches units as written by `mention.raw`)'),
 });
 export type Assignment = z.infer<typeof Assignment>;
 

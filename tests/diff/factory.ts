@@ -51,7 +51,7 @@ function buildTask(annex: number, index: number, spec: TaskSpec): Task {
   const text = `${number}.${spec.title}。${spec.body ?? ''}${clause}`;
   const roles: Array<[Role, readonly string[]]> = [['lead', spec.lead ?? []], ['responsible', spec.responsible ?? []], ['cooperate', spec.cooperate ?? []]];
   const assignments: Assignment[] = roles.flatMap(([role, units]) =>
-    units.map((unit) => ({ role, unit, raw: unit, clause: 0, inferred: false, rule: null, resolvedFrom: null, desk: null, span: SPAN })),
+    units.map((unit) => ({ role, unit, raw: unit, clause: 0, inferred: false, rule: null, resolvedFrom: null, desk: null, span: SPAN, mention: { raw: unit, span: SPAN } })),
   );
   return {
     id: `A${annex}.T${number}`,
