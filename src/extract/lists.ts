@@ -65,7 +65,7 @@ export function isUnitLike(name: string, lex: Lexicon): boolean {
 }
 
 // Words of running text that no unit name holds: 各牵头单位要切实履行… is a sentence, not a list of units.
-const PROSE = /的|要|应当|必须|切实|认真|进一步|加强|推动|推进|开展|建立|组织|履行|按照|根据|确保|同志|领导|^(?:持续|强化|深化|完善|提升|优化|促进|实行|严格|全面|大力|加快|着力|积极|统筹|鼓励|支持|引导|落实|实施|培育|打造|围绕|聚焦|坚持|发挥|做好|抓好|创建|规范|指导|督促)/;
+const PROSE = /的|要|应当|必须|切实|认真|进一步|加强|推动|推进|开展|建立|组织(?!部)|履行|按照|根据|确保|同志|领导|^(?:持续|强化|深化|完善|提升|优化|促进|实行|严格|全面|大力|加快|着力|积极|统筹|鼓励|支持|引导|落实|实施|培育|打造|围绕|聚焦|坚持|发挥|做好|抓好|创建|规范|指导|督促)/;
 
 export const isProse = (name: string): boolean => PROSE.test(name);
 
@@ -75,7 +75,8 @@ export function isStrictUnit(name: string, lex: Lexicon): boolean {
   if (name.length < 2 || name.length > 25 || PROSE.test(name) || /[。!?,;:\d]/.test(name)) return false;
   const bare = name.replace(/[〈(][^〈〉()]*[〉)]$/, '');
   // A one-character ending (台, 所, 组 …) is enough only with a level before it (县广播电视台 but not 制定出台).
-  return lex.strongSuffix.test(bare) || lex.collectiveEnd.test(bare) || (lex.levelPrefix.test(bare) && lex.unitSuffix.test(bare));
+  // 各派出所, 各分局: 各 and a kind of unit is a collective of such units.
+  return lex.strongSuffix.test(bare) || lex.collectiveEnd.test(bare) || ((lex.levelPrefix.test(bare) || /^各/.test(bare)) && lex.unitSuffix.test(bare));
 }
 
 /** 有关部门, 其他单位, 各有关单位: a collective that names nobody in particular. */
@@ -131,6 +132,11 @@ function sharedEndings(pieces: Piece[], s: string, offset: number): Piece[] {
   return out;
 }
 
+/** A name that ends like an organisation (or is one the lexicon knows), not one that only opens like a collective. */
+function endsAsUnit(name: string, lex: Lexicon): boolean {
+  return lex.names.has(name) || lex.unitSuffix.test(name.replace(/[〈(][^〈〉()]*[〉)]$/, '')) || lex.collectiveEnd.test(name);
+}
+
 /** 县林业局和县水利局 → two names, when both sides read as units (县发展和改革局 stays one). */
 function splitConjunctions(item: Piece & { mark: Role | null }, lex: Lexicon): Array<Piece & { mark: Role | null }> {
   let depth = 0;
@@ -144,7 +150,8 @@ function splitConjunctions(item: Piece & { mark: Role | null }, lex: Lexicon): A
     const left = item.text.slice(0, i);
     const right = item.text.slice(i + word.length);
     // Both sides whole names: 各有关部门和单位 is one collective (单位 alone names nothing).
-    if (isUnitLike(left, lex) && isUnitLike(right, lex) && !GENERIC.test(left) && !GENERIC.test(right)) {
+    // (各区住房 reads as a collective by its 各区 alone, not by an ending: 各区住房和城乡建设局 is one name.)
+    if (isUnitLike(left, lex) && endsAsUnit(left, lex) && isUnitLike(right, lex) && !GENERIC.test(left) && !GENERIC.test(right)) {
       const a = { text: left, start: item.start, end: item.start + left.length, mark: item.mark };
       const rest = { text: right, start: item.start + i + word.length, end: item.end, mark: item.mark };
       return [a, ...splitConjunctions(rest, lex)];
@@ -177,9 +184,31 @@ export function listItems(s: string, offset: number, lex: Lexicon, spaces = fals
     if (own) level = own;
     else if (level && sharesLevel(item.text, lex)) full = level + item.text;
     else level = /^[\u4e00-\u9fa5]{2,8}(?:省|市|县|区)/.test(item.text) ? null : level;
+    full ??= !own && out.length ? sharedBody(out[out.length - 1].full ?? out[out.length - 1].text, item.text) : null;
     out.push({ ...item, full });
   }
   return out;
+}
+
+/** The internal parts of a body: 分局, 监督检查室, 干部监督科, 工贸监管股, 规划发展处. */
+const PART = /(?:分局|室|科|股|处)$/;
+/** Where a body's own name ends inside a longer name: after its organisation word (局, 委, 部 …). */
+const BODY_END = /(?:局|委|厅|部|委员会|办公室|政府)(?=.{2,})/g;
+
+/**
+ * 栖梧市生态环境局东城分局、西城分局 and 市纪委监委第一监督检查室、第二监督检查室: a part written after a part of the same
+ * kind shares the body the first one names (栖梧市生态环境局西城分局). Null when the name before is not body + part.
+ */
+function sharedBody(previous: string, written: string): string | null {
+  const kind = PART.exec(written)?.[0];
+  if (!kind || !previous.endsWith(kind) || written.length > 10) return null;
+  // Of the places the body may end, the one that leaves a part most like this one (干部一科 beside 干部监督科, not 一科).
+  let body = -1;
+  for (const m of previous.matchAll(BODY_END)) {
+    const end = m.index! + m[0].length;
+    if (body < 0 || Math.abs(previous.length - end - written.length) <= Math.abs(previous.length - body - written.length)) body = end;
+  }
+  return body > 0 && body < previous.length - 1 ? previous.slice(0, body) + written : null;
 }
 
 /** 各乡镇党委 (group 1: 各乡镇), or an organ alone (人民政府) that takes such a collective from the name before it. */

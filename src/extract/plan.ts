@@ -2,7 +2,7 @@
 import type { VFile } from 'vfile';
 import type { Annex, Cadence, Command, DocumentRule, Notice, Plan, Target, Task, Unit, WorkGroup } from '../model/schema.js';
 import type { IngestMeta } from '../ingest/types.js';
-import type { DocumentNode, ItemNode, RootNode } from '../parse/types.js';
+import type { DocumentNode, ItemNode, ParagraphNode, RootNode } from '../parse/types.js';
 import type { NormalizedText } from '../normalize/index.js';
 import type { LineIndex } from '../text/position.js';
 import { ExtractContext } from './context.js';
@@ -84,8 +84,16 @@ function workGroupOf(ctx: ExtractContext, doc: DocumentNode, registry: UnitRegis
 function statedRules(ctx: ExtractContext, doc: DocumentNode, excludeTasks: ItemNode | null, where: 'annex' | 'notice'): DocumentRule[] {
   const rules: DocumentRule[] = [];
   for (const child of doc.children) {
-    if (child === excludeTasks) continue;
-    const lines = child.type === 'item' ? allLines(child) : child.chrome ? [] : [span(child)];
+    // Of the tasks part, only the lines between its tasks (三、整治措施 ⏎ 以下各项措施，排名第一的为牵头单位。 ⏎ （3）…):
+    // the tasks' own are read with their clauses.
+    const lines =
+      child === excludeTasks
+        ? child.children.filter((c): c is ParagraphNode => c.type === 'paragraph' && !c.chrome && !c.cells).map(span)
+        : child.type === 'item'
+          ? allLines(child)
+          : child.chrome
+            ? []
+            : [span(child)];
     for (const l of lines) {
       const text = ctx.parse(l.start, l.end);
       if (!ctx.lex.firstListed.test(text)) continue;

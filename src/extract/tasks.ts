@@ -117,7 +117,7 @@ interface TaskResult {
 
 export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Parts, options: TaskOptions): TaskResult {
   const area = parts.tasks ?? doc;
-  const found = taskItems(ctx, area, parts, options.leavesAreTasks);
+  const found = [...continuedFrom(doc, parts, taskItems(ctx, area, parts, options.leavesAreTasks))];
   // A task table wins over numbered items unless they carry most of the clauses: a table of 16 rows with two
   // numbered requirements above it (各牵头单位于每季度末…报县政府督查室) is a table of tasks.
   const carrying = found.filter(({ item }) => findClauses(ctx.text.parse, allLines(item), ctx.lex, ctx.clauseCache).clauses.some(assigns)).length;
@@ -145,6 +145,23 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
     result.tasks.push(readTask(ctx, item, id, section, options, where, result.rules));
   });
   return result;
+}
+
+/**
+ * The tasks of the 重点任务 part, and the ones its numbering continues from: （3） opening 三、整治措施 after （1）（2）
+ * under 二、整治重点 says those two are tasks too. Only a run 1…n-1 of the same style, in the parts before it.
+ */
+function continuedFrom(doc: DocumentNode, parts: Parts, found: Found[]): Found[] {
+  const first = found[0]?.item;
+  if (!parts.tasks || !first || first.ordinal <= 1) return found;
+  const before: Found[] = [];
+  for (const top of doc.children) {
+    if (top === parts.tasks) break;
+    if (top.type !== 'item' || top === parts.goals || parts.organisation.includes(top)) continue;
+    for (const f of items(top, [top])) if (f.item.style === first.style) before.push(f);
+  }
+  const run = before.slice(-(first.ordinal - 1));
+  return run.length === first.ordinal - 1 && run.every((f, i) => f.item.ordinal === i + 1) ? [...run, ...found] : found;
 }
 
 /** Which item (the task or one of its sub-items) each line of the task belongs to, by line start. */

@@ -1,4 +1,4 @@
-// Recognise the numbering marker at the start of a line: 一、 (一) 1. 1、 (1) ①, in any combination.
+// Recognise the numbering marker at the start of a line: 一、 (一) 1. 1、 (1) 1) ① 第一项 任务一, in any combination.
 import type { NumberStyle } from './types.js';
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -35,6 +35,12 @@ const PATTERNS: ReadonlyArray<[NumberStyle, RegExp]> = [
   // 1. / 1、 but not 1.2亿元 or 2024年
   ['arabic', /^(\d{1,9})(?:[、]|\.(?!\d))\s*(?=\S)/],
   ['paren-arabic', /^\((\d{1,9})\)[、.]?(?=\S)/],
+  // 1) 深化…: a closing bracket alone, as some offices number (never a year or a figure: at most three digits)
+  ['arabic-paren', /^(\d{1,3})\)\s*(?=[^\s\d.%)])/],
+  // 第一项 / 第二条: the ordinal said in words, then a space, a colon or a 、
+  ['ordinal-cn', new RegExp(`^第(${CN})(?:项|条)(?:\\s*[、.:]\\s*|\\s+)(?=\\S)`)],
+  // 任务一： / 事项二、: a task named by its number
+  ['named-cn', new RegExp(`^(?:任务|事项|举措)(${CN})(?:\\s*[、.:]\\s*|\\s+)(?=\\S)`)],
   // ①–⑳, ㉑–㉟, ㊱–㊿
   ['circled', /^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s*(?=\S)/],
 ];
@@ -59,7 +65,8 @@ export function readMarker(line: string, acceptLong: AcceptLong = () => false): 
     const raw = m[1];
     const ordinal = style === 'circled' ? circled(raw.charCodeAt(0)) : /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
     if (!Number.isFinite(ordinal) || ordinal <= 0) continue;
-    const number = style === 'paren-cn' || style === 'paren-arabic' ? `(${raw})` : raw;
+    // Numbers as written, normalised: (三), 1), 第一项, 任务一; the plain styles as their digits.
+    const number = style === 'paren-cn' || style === 'paren-arabic' ? `(${raw})` : style === 'arabic-paren' ? `${raw})` : style === 'ordinal-cn' || style === 'named-cn' ? m[0].replace(/[\s、.:]+$/, '') : raw;
     const marker = { style, number, ordinal, length: m[0].length };
     if (raw.length >= 4 && /^\d+$/.test(raw) && !acceptLong(marker)) continue;
     return marker;

@@ -2,7 +2,7 @@
 import type { Node, Parent, Position } from 'unist';
 
 /** Numbering styles of Chinese official documents, named by their marker. */
-export type NumberStyle = 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic' | 'circled';
+export type NumberStyle = 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic' | 'arabic-paren' | 'circled' | 'ordinal-cn' | 'named-cn';
 
 export interface ParagraphNode extends Node {
   type: 'paragraph';

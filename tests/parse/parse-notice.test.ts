@@ -24,11 +24,15 @@ describe('numbering markers', () => {
     ['12、加强督查', 'arabic', '12', 12],
     ['(4)开展培训', 'paren-arabic', '(4)', 4],
     ['②健全机制', 'circled', '②', 2],
+    ['3) 提高课后服务质量', 'arabic-paren', '3)', 3],
+    ['第十二项 开展专项整治', 'ordinal-cn', '第十二项', 12],
+    ['第三条:加强督查', 'ordinal-cn', '第三条', 3],
+    ['任务七:整治夜间烧烤摊点', 'named-cn', '任务七', 7],
   ])('%s', (line, style, number, ordinal) => {
     expect(readMarker(line)).toMatchObject({ style, number, ordinal });
   });
 
-  it.each(['1.2亿元用于建设', '2024年4月12日', '(骨灰堂)或集中治丧场所', '一是加强领导'])('is not a marker: %s', (line) => {
+  it.each(['1.2亿元用于建设', '2024年4月12日', '(骨灰堂)或集中治丧场所', '一是加强领导', '2024) 年度', '30)%', '第一部分 总体要求', '任务一览表', '第一责任人要…', '第一项工作是…'])('is not a marker: %s', (line) => {
     expect(readMarker(line)).toBeNull();
   });
 });
