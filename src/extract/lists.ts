@@ -64,8 +64,9 @@ export function isUnitLike(name: string, lex: Lexicon): boolean {
   return lex.unitSuffix.test(bare) || lex.collective.test(bare);
 }
 
-// Words of running text that no unit name holds: 各牵头单位要切实履行… is a sentence, not a list of units.
-const PROSE = /的|要|应当|必须|切实|认真|进一步|加强|推动|推进|开展|建立|组织(?!部)|履行|按照|根据|确保|同志|领导|^(?:持续|强化|深化|完善|提升|优化|促进|实行|严格|全面|大力|加快|着力|积极|统筹|鼓励|支持|引导|落实|实施|培育|打造|围绕|聚焦|坚持|发挥|做好|抓好|创建|规范|指导|督促)/;
+// Words of running text that no unit name holds: 各牵头单位要切实履行… is a sentence, not a list of units; nor is
+// 区教育督导室每学期末对各学校… (a time, an object: the name has ended before them).
+const PROSE = /的|要|应当|必须|每(?:年|季|月|周|日|学期|半年)|对(?:各|全|所有)|切实|认真|进一步|加强|推动|推进|开展|建立|组织(?!部)|履行|按照|根据|确保|同志|领导|^(?:持续|强化|深化|完善|提升|优化|促进|实行|严格|全面|大力|加快|着力|积极|统筹|鼓励|支持|引导|落实|实施|培育|打造|围绕|聚焦|坚持|发挥|做好|抓好|创建|规范|指导|督促)/;
 
 export const isProse = (name: string): boolean => PROSE.test(name);
 
