@@ -39,7 +39,7 @@ export async function loadPlan(paths: string | readonly string[], options: ReadO
     throw new PlanFileError(`${file}: 不是有效的 JSON (invalid JSON: ${(error as Error).message})`, file);
   }
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === 'string' && version.split('.')[0] !== SCHEMA_VERSION.split('.')[0]) {
+  if (typeof version === 'string' && version !== SCHEMA_VERSION) {
     throw new PlanFileError(`${file}: 模式版本 ${version} 与本程序的 ${SCHEMA_VERSION} 不兼容，请用 fenjie extract 重新生成 (plan schema ${version}; this fenjie reads ${SCHEMA_VERSION}: re-extract the notice)`, file);
   }
   const parsed = Plan.safeParse(data);

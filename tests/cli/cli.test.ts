@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, readdirSync, copyFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Plan } from '../../src/index.js';
+import { Plan, SCHEMA_VERSION } from '../../src/index.js';
 import { SAMPLE } from '../helpers.js';
 import { fenjie, fenjieSource } from './run-cli.js';
 
@@ -40,7 +40,7 @@ describe('fenjie CLI', () => {
     expect(readFileSync(copy)).toEqual(readFileSync(SAMPLE));
 
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ schemaVersion: '2.0.0', annexes: 'x' }));
+    writeFileSync(bad, JSON.stringify({ schemaVersion: SCHEMA_VERSION, annexes: 'x' }));
     const invalid = await fenjie('diff', bad, bad);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/bad\.json: 不符合 Plan 模式 \(schema\): source/);
