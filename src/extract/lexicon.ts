@@ -132,6 +132,8 @@ export interface Lexicon {
   /** `…VERB TAIL` with any short tail, for sentences in running text (负责建立健全…); group 1 the verb */
   readonly verbAnyTail: RegExp;
   roleOfVerb(verb: string): Role;
+  /** the role of a role word or label said alone (牵头, 配合单位, 负责), or null: A（牵头）、B（配合） in a list */
+  roleMark(word: string): Role | null;
   /** any role word at all: gates brackets and flags unread clauses */
   readonly roleWord: RegExp;
   /** a role word or a label of people: what makes a bracket worth reading */
@@ -225,6 +227,7 @@ export function compileLexicon(user?: LexiconData): Lexicon {
       for (const r of ROLES) if (roles[r].verbs.some((v) => verb.startsWith(v))) return r;
       return 'responsible';
     },
+    roleMark: (word) => verbRole.get(word) ?? labelRole.get(word) ?? null,
     roleWord: new RegExp(`${verbs}|${alt([...labelRole.keys()])}`),
     sentenceWord: new RegExp(`${verbs}|${alt(data.jointLead)}`),
     clauseWord: new RegExp(`${verbs}|${alt([...labelRole.keys()])}|(?:${alt([...persons])})\\s*:`),

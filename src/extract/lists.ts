@@ -48,8 +48,8 @@ export interface ListItem extends Piece {
   readonly full: string | null;
 }
 
-/** A role said in brackets after a name of a list: A（牵头）、B（配合）、C（负责）. */
-const ROLE_MARK = /\s*[(〔[](?:(牵头|牵头单位|牵头部门|主办)|(配合|配合单位|协助|协办|参与|协同)|(负责|具体负责|责任单位))[)〕\]]$/;
+/** A bracket closing a name of a list: A（牵头）、B（配合） when it holds a role word of the lexicon, else an alias. */
+const CLOSING_BRACKET = /\s*[(〔[]([^()〔〕[\]]{1,6})[)〕\]]$/;
 const BY = /^(?:由|请|以|并由|另由)/;
 // 市场监管局 and 区域… begin with a level's character but name no level.
 const LEVEL = /^(?!市场|区域|县域|省级|市级|县级|区级)(?:省|市|县|区|州|盟|旗)/;
@@ -90,19 +90,16 @@ export function isPersonTitle(name: string): boolean {
   return /(?:长|书记|主任|主席|委员|同志|负责人|专员|总监|秘书长)$/.test(name) && !/(?:委员会|办公室)$/.test(name);
 }
 
-function trimItem(piece: Piece): Piece & { mark: Role | null } {
+function trimItem(piece: Piece, lex: Lexicon): Piece & { mark: Role | null } {
   let { text, start } = piece;
   const by = BY.exec(text);
   if (by && text.length > by[0].length + 1) {
     text = text.slice(by[0].length);
     start += by[0].length;
   }
-  let mark: Role | null = null;
-  const marked = ROLE_MARK.exec(text);
-  if (marked) {
-    mark = marked[1] ? 'lead' : marked[2] ? 'cooperate' : 'responsible';
-    text = text.slice(0, marked.index);
-  }
+  const bracket = CLOSING_BRACKET.exec(text);
+  const mark = bracket ? lex.roleMark(bracket[1]) : null;
+  if (mark) text = text.slice(0, bracket!.index);
   // 等 closes a list (…、县财政局等按职责分工负责); 等部门/等单位 too.
   const etc = /等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构|企业))?$/.exec(text);
   if (etc && etc.index > 1) text = text.slice(0, etc.index);
@@ -166,7 +163,7 @@ function splitConjunctions(item: Piece & { mark: Role | null }, lex: Lexicon): A
  * between units, with a shared level prefix written out.
  */
 export function listItems(s: string, offset: number, lex: Lexicon, spaces = false): ListItem[] {
-  const items = sharedEndings(splitTop(s, offset, '、', spaces), s, offset).flatMap((p) => splitConjunctions(trimItem(p), lex)).filter((p) => p.text);
+  const items = sharedEndings(splitTop(s, offset, '、', spaces), s, offset).flatMap((p) => splitConjunctions(trimItem(p, lex), lex)).filter((p) => p.text);
   const out: ListItem[] = [];
   let level: string | null = null;
   // 各乡镇党委、人民政府: the collective's 各乡镇 is shared by the organ after it (各乡镇人民政府).
