@@ -59,6 +59,12 @@ export class ExtractContext {
     return { raw: this.raw(start, end), span: this.span(start, end) };
   }
 
+  /** A unit as written in an assignment: raw and span, and the same again as `mention` (the plan.json contract's name). */
+  unitWritten(start: number, end: number): { raw: string; span: Span; mention: { raw: string; span: Span } } {
+    const written = this.mention(start, end);
+    return { ...written, mention: written };
+  }
+
   /** A target found in the text, grounded in the source. */
   target(t: TargetMatch): Target {
     return { indicator: t.indicator, verb: t.verb, value: t.value, unit: t.unit, qualifier: t.qualifier, ...this.mention(t.start, t.end) };

@@ -78,22 +78,21 @@ function workGroupOf(ctx: ExtractContext, doc: DocumentNode, registry: UnitRegis
 }
 
 /**
+ * Of the tasks part, only the lines between its tasks (三、整治措施 ⏎ 以下各项措施，排名第一的为牵头单位。 ⏎ （3）…): the
+ * tasks' own lines are read with their clauses.
+ */
+function linesBetweenTasks(part: ItemNode): ReturnType<typeof span>[] {
+  return part.children.filter((c): c is ParagraphNode => c.type === 'paragraph' && !c.chrome && !c.cells).map(span);
+}
+
+/**
  * Conventions a document states outside its clauses (以下各项任务中第一个单位为牵头单位, a bracket of its own above a
  * table). One inside a clause that names units is read with that clause instead.
  */
 function statedRules(ctx: ExtractContext, doc: DocumentNode, excludeTasks: ItemNode | null, where: 'annex' | 'notice'): DocumentRule[] {
   const rules: DocumentRule[] = [];
   for (const child of doc.children) {
-    // Of the tasks part, only the lines between its tasks (三、整治措施 ⏎ 以下各项措施，排名第一的为牵头单位。 ⏎ （3）…):
-    // the tasks' own are read with their clauses.
-    const lines =
-      child === excludeTasks
-        ? child.children.filter((c): c is ParagraphNode => c.type === 'paragraph' && !c.chrome && !c.cells).map(span)
-        : child.type === 'item'
-          ? allLines(child)
-          : child.chrome
-            ? []
-            : [span(child)];
+    const lines = child === excludeTasks ? linesBetweenTasks(child) : child.type === 'item' ? allLines(child) : child.chrome ? [] : [span(child)];
     for (const l of lines) {
       const text = ctx.parse(l.start, l.end);
       if (!ctx.lex.firstListed.test(text)) continue;

@@ -59,7 +59,7 @@ export function splitRunTogetherUnits(ctx: ExtractContext, registry: UnitRegistr
         let offset = mention.span.start;
         for (const part of ways[0]) {
           if (!next.some((b) => b.unit === part && b.clause === a.clause)) {
-            next.push({ ...a, unit: part, ...ctx.mention(offset, offset + part.length), mention: ctx.mention(offset, offset + part.length) });
+            next.push({ ...a, unit: part, ...ctx.unitWritten(offset, offset + part.length) });
           }
           offset += part.length;
         }

@@ -117,7 +117,7 @@ interface TaskResult {
 
 export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Parts, options: TaskOptions): TaskResult {
   const area = parts.tasks ?? doc;
-  const found = [...continuedFrom(doc, parts, taskItems(ctx, area, parts, options.leavesAreTasks))];
+  const found = continuedFrom(doc, parts, taskItems(ctx, area, parts, options.leavesAreTasks));
   // A task table wins over numbered items unless they carry most of the clauses: a table of 16 rows with two
   // numbered requirements above it (各牵头单位于每季度末…报县政府督查室) is a table of tasks.
   const carrying = found.filter(({ item }) => findClauses(ctx.text.parse, allLines(item), ctx.lex, ctx.clauseCache).clauses.some(assigns)).length;
@@ -344,14 +344,12 @@ function assignClause(ctx: ExtractContext, reading: ClauseReading, index: number
       out.push({
         role: m.role,
         unit,
-        raw: ctx.raw(m.start, m.end),
         clause: index,
         inferred: false,
         rule: null,
         resolvedFrom: collectiveOfMembers ? written : null,
         desk: token.desk,
-        span: ctx.span(m.start, m.end),
-        mention: ctx.mention(m.start, m.end),
+        ...ctx.unitWritten(m.start, m.end),
       });
     }
   }

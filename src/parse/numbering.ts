@@ -29,20 +29,27 @@ export interface Marker {
 
 // 一百一十一 (111) is five characters, 九千九百九十九 seven.
 const CN = '[一二三四五六七八九十百千零〇两]{1,8}';
-const PATTERNS: ReadonlyArray<[NumberStyle, RegExp]> = [
-  ['cn', new RegExp(`^(${CN})[、.](?=\\S)`)],
-  ['paren-cn', new RegExp(`^\\((${CN})\\)[、.]?(?=\\S)`)],
+// How each style writes its number in the tree (ItemNode.number): the digits, (三), 1), or the marker word as written.
+type Format = (raw: string, marker: string) => string;
+const digits: Format = (raw) => raw;
+const paren: Format = (raw) => `(${raw})`;
+const closing: Format = (raw) => `${raw})`;
+const written: Format = (_, marker) => marker.replace(/[\s、.:]+$/, '');
+
+const PATTERNS: ReadonlyArray<[NumberStyle, RegExp, Format]> = [
+  ['cn', new RegExp(`^(${CN})[、.](?=\\S)`), digits],
+  ['paren-cn', new RegExp(`^\\((${CN})\\)[、.]?(?=\\S)`), paren],
   // 1. / 1、 but not 1.2亿元 or 2024年
-  ['arabic', /^(\d{1,9})(?:[、]|\.(?!\d))\s*(?=\S)/],
-  ['paren-arabic', /^\((\d{1,9})\)[、.]?(?=\S)/],
+  ['arabic', /^(\d{1,9})(?:[、]|\.(?!\d))\s*(?=\S)/, digits],
+  ['paren-arabic', /^\((\d{1,9})\)[、.]?(?=\S)/, paren],
   // 1) 深化…: a closing bracket alone, as some offices number (never a year or a figure: at most three digits)
-  ['arabic-paren', /^(\d{1,3})\)\s*(?=[^\s\d.%)])/],
+  ['arabic-paren', /^(\d{1,3})\)\s*(?=[^\s\d.%)])/, closing],
   // 第一项 / 第二条: the ordinal said in words, then a space, a colon or a 、
-  ['ordinal-cn', new RegExp(`^第(${CN})(?:项|条)(?:\\s*[、.:]\\s*|\\s+)(?=\\S)`)],
+  ['ordinal-cn', new RegExp(`^第(${CN})(?:项|条)(?:\\s*[、.:]\\s*|\\s+)(?=\\S)`), written],
   // 任务一： / 事项二、: a task named by its number
-  ['named-cn', new RegExp(`^(?:任务|事项|举措)(${CN})(?:\\s*[、.:]\\s*|\\s+)(?=\\S)`)],
+  ['named-cn', new RegExp(`^(?:任务|事项|举措)(${CN})(?:\\s*[、.:]\\s*|\\s+)(?=\\S)`), written],
   // ①–⑳, ㉑–㉟, ㊱–㊿
-  ['circled', /^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s*(?=\S)/],
+  ['circled', /^([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s*(?=\S)/, digits],
 ];
 
 function circled(code: number): number {
@@ -59,14 +66,13 @@ export type AcceptLong = (marker: Marker) => boolean;
 
 /** The marker that opens `line` (already in the parse view and trimmed), or null. */
 export function readMarker(line: string, acceptLong: AcceptLong = () => false): Marker | null {
-  for (const [style, re] of PATTERNS) {
+  for (const [style, re, format] of PATTERNS) {
     const m = re.exec(line);
     if (!m) continue;
     const raw = m[1];
     const ordinal = style === 'circled' ? circled(raw.charCodeAt(0)) : /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
     if (!Number.isFinite(ordinal) || ordinal <= 0) continue;
-    // Numbers as written, normalised: (三), 1), 第一项, 任务一; the plain styles as their digits.
-    const number = style === 'paren-cn' || style === 'paren-arabic' ? `(${raw})` : style === 'arabic-paren' ? `${raw})` : style === 'ordinal-cn' || style === 'named-cn' ? m[0].replace(/[\s、.:]+$/, '') : raw;
+    const number = format(raw, m[0]);
     const marker = { style, number, ordinal, length: m[0].length };
     if (raw.length >= 4 && /^\d+$/.test(raw) && !acceptLong(marker)) continue;
     return marker;
