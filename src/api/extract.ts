@@ -82,7 +82,7 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
     diagnostics: diagnosticsOf(file, index),
   });
   // Pages, sheets and files onto every span (the Plan's spans are fresh objects from the schema's parse).
-  attachPlaces(plan, ingested.places ?? [], ingested.ocr);
+  attachPlaces(plan, ingested.places ?? [], ingested.ocr, ingested.boxes);
   return { plan, source: text.source, tree };
 }
 

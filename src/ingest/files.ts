@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ingest } from './index.js';
 import { chineseNumber } from '../parse/numbering.js';
-import { IngestError, type Ingested, type IngestedFile, type IngestOptions, type Place } from './types.js';
+import { IngestError, type Ingested, type IngestedFile, type IngestOptions, type Place, type BoxPlace } from './types.js';
 
 export interface FileInput {
   readonly path: string;
@@ -153,6 +153,7 @@ export async function ingestFiles(inputs: readonly FileInput[], options: IngestO
   let text = '';
   const places: Place[] = [];
   const ocr: Place[] = [];
+  const boxes: BoxPlace[] = [];
   const files: IngestedFile[] = [];
   const documentStarts: Array<{ offset: number; annex: number }> = [];
   for (const { file, annex } of [{ file: notice, annex: null as number | null }, ...assigned]) {
@@ -162,8 +163,10 @@ export async function ingestFiles(inputs: readonly FileInput[], options: IngestO
     text += own.text;
     const end = text.length;
     const shift = (p: Place): Place => ({ ...p, start: p.start + start, end: p.end + start, file: file.path });
-    places.push(...(own.places?.length ? own.places.map(shift) : [{ start, end, file: file.path }]));
-    ocr.push(...(own.ocr ?? []).map(shift));
+    // Loops, not push(...list): a long PDF has more lines than a call can take arguments.
+    for (const p of own.places?.length ? own.places : [{ start: 0, end: own.text.length }]) places.push(shift(p));
+    for (const p of own.ocr ?? []) ocr.push(shift(p));
+    for (const b of own.boxes ?? []) boxes.push({ ...b, start: b.start + start, end: b.end + start });
     if (annex !== null) {
       const lead = own.text.length - own.text.trimStart().length;
       documentStarts.push({ offset: start + lead, annex });
@@ -181,6 +184,7 @@ export async function ingestFiles(inputs: readonly FileInput[], options: IngestO
     files,
     documentStarts,
     ...(ocr.length ? { ocr } : {}),
+    ...(boxes.length ? { boxes } : {}),
     ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -160,9 +160,9 @@ export function ingestOfd(bytes: Uint8Array, directory: ZipDirectory, path: stri
 
   const unreadable = pages.filter((p) => p.glyphOnly && p.lines.length === 0 && p.tables.length === 0).map((p) => p.number);
   if (unreadable.length > 0) refuse(`OFD 第 ${unreadable.join(', ')} 页只有字形编号，没有文字 (pages ${unreadable.join(', ')}: glyph numbers only, no text codes)`, 'ofd-glyphs');
-  const { text, places } = layoutPages(pages);
+  const { text, places, boxes } = layoutPages(pages);
   if (text.trim() === '') refuse('OFD 没有文字 (no text on any page)', 'empty');
-  return { text, format: 'ofd', encoding: 'utf-8', meta: {}, places };
+  return { text, format: 'ofd', encoding: 'utf-8', meta: {}, places, ...(boxes.length ? { boxes } : {}) };
 }
 
 function addSegment(segments: Segment[], a: [number, number], b: [number, number]): void {

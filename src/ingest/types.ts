@@ -18,6 +18,17 @@ export interface Place {
   readonly file?: string;
 }
 
+/**
+ * Where a line (or a table row) of a page stands: [left, top, right, bottom] measured from the page's top-left
+ * corner, in the page's unit (points for PDF, millimetres for OFD). Offsets into `Ingested.text`, sorted.
+ */
+export interface BoxPlace {
+  readonly start: number;
+  readonly end: number;
+  readonly page: number;
+  readonly box: readonly [number, number, number, number];
+}
+
 /** Header facts found outside the body text (e.g. a portal's 索引号/文号/发文日期 table). */
 export interface IngestMeta {
   readonly issuer?: string;
@@ -45,6 +56,8 @@ export interface Ingested {
   readonly warnings?: readonly string[];
   /** Pages, sheets or files the text came from (optional; absent for single-file formats without pages). */
   readonly places?: readonly Place[];
+  /** Lines and table rows of pages with their boxes (PDF, OFD; not OCR pages) (optional). */
+  readonly boxes?: readonly BoxPlace[];
   /** Text read by OCR: these stretches must be checked by a person (optional). */
   readonly ocr?: readonly Place[];
   /** A notice read from several files: each file's stretch of the text (optional). */

@@ -1,7 +1,7 @@
 // The Plan: the public contract of fenjie. Types, validation and the published JSON Schema all come from here.
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '2.1.0';
+export const SCHEMA_VERSION = '2.2.0';
 
 /**
  * Where an item came from: offsets into the decoded source text (0-based), line and column 1-based (unist convention);
@@ -17,6 +17,10 @@ export const Span = z.object({
   file: z.string().optional().describe('the input file (a notice read from several files): its path as given, one of source.files'),
   page: z.number().int().positive().optional().describe('page of a PDF or OFD, from 1'),
   sheet: z.string().optional().describe('sheet of a workbook'),
+  box: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .optional()
+    .describe("where it stands on its page: [left, top, right, bottom] from the page's top-left corner, in points (PDF) or millimetres (OFD): the lines it covers on the page it starts on"),
   ocr: z.literal(true).optional().describe('read by OCR: check the figures against the scan'),
 });
 export type Span = z.infer<typeof Span>;

@@ -113,7 +113,9 @@ function task(ctx: Ctx, t: Task): HastElement {
 function where(span: Task['span']): HastElement | null {
   const parts = [span.page ? `第${span.page}页` : '', span.sheet ? `工作表 ${span.sheet}` : ''].filter(Boolean);
   if (parts.length === 0 && !span.ocr) return null;
-  return h('span', { className: ['count', 'where'], title: span.ocr ? 'OCR 识别，请核对数字 (read by OCR: check the figures)' : undefined }, ` ${parts.join(' · ')}${span.ocr ? ' · OCR 待核' : ''}`);
+  const box = span.box ? `页面位置（自左上角）左 ${span.box[0]} 上 ${span.box[1]} 右 ${span.box[2]} 下 ${span.box[3]} (box on the page from its top-left corner)` : undefined;
+  const title = [box, span.ocr ? 'OCR 识别，请核对数字 (read by OCR: check the figures)' : undefined].filter(Boolean).join('\n') || undefined;
+  return h('span', { className: ['count', 'where'], title, dataBox: span.box?.join(' ') }, ` ${parts.join(' · ')}${span.ocr ? ' · OCR 待核' : ''}`);
 }
 
 function workGroup(ctx: Ctx, annex: Annex, wg: WorkGroup): HastElement {

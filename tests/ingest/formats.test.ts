@@ -68,7 +68,43 @@ describe('PDF with a text layer (LibreOffice export, 27 pages)', () => {
     // The review page shows them.
     const page = renderReview(plan, text);
     expect(page).toContain('27 页');
-    expect(page).toContain(`<span class="count where"> 第${tasks.at(-1)!.span.page}页</span>`);
+    expect(page).toMatch(new RegExp(`<span class="count where"[^>]*> 第${tasks.at(-1)!.span.page}页</span>`));
+  });
+
+  it('keeps the box of every item on its page, and the text pdf.js places there is the item’s', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(fixture('sample.pdf')), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    // Each page's text items with their baseline measured from the top-left corner, as the boxes are.
+    const items: Array<Array<{ str: string; x: number; y: number }>> = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const height = page.view[3] - page.view[1];
+      const content = await page.getTextContent();
+      // Items on one baseline joined left to right (pdf.js splits a line where the font changes).
+      const lines = new Map<number, Array<{ str: string; x: number }>>();
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const y = Math.round(height - item.transform[5]);
+        lines.set(y, [...(lines.get(y) ?? []), { str: item.str, x: item.transform[4] }]);
+      }
+      items.push([...lines].map(([y, parts]) => ({ y, x: Math.min(...parts.map((p) => p.x)), str: parts.sort((p, q) => p.x - q.x).map((p) => p.str).join('') })));
+    }
+    await doc.destroy();
+    const han = (s: string) => s.replace(/[^\u4e00-\u9fff]+/g, '');
+    const tasks = allTasks(plan);
+    for (const task of tasks) {
+      const [left, top, right, bottom] = task.span.box!;
+      expect(left < right && top < bottom && right <= 595.3 && bottom <= 841.9, task.id).toBe(true);
+      const head = han(task.title).slice(0, 4);
+      const placed = items[task.span.page! - 1].filter((i) => han(i.str).includes(head));
+      expect(placed.some((i) => i.y >= top && i.y <= bottom && i.x >= left - 1 && i.x <= right + 1), `${task.id} ${head} in ${task.span.box}`).toBe(true);
+      for (const a of task.assignments) {
+        // A unit's box lies within its task's box when both start on one page (the lines it covers are the task's).
+        if (a.span.page === task.span.page) expect(a.span.box![1] >= top && a.span.box![3] <= bottom + 0.1, `${task.id} ${a.unit}`).toBe(true);
+      }
+    }
+    // The review page tells the box.
+    expect(renderReview(plan, text)).toContain(`data-box="${tasks[0].span.box!.join(' ')}"`);
   });
 });
 

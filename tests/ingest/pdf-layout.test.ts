@@ -58,8 +58,8 @@ describe('page furniture', () => {
   });
 
   it('a paragraph goes on across the page break; a table continued on the next page keeps its header once', () => {
-    const tableRows = (rows: string[][]) => ({ left: 100, right: 500, top: 600, bottom: 400, rows });
-    const { text, places } = layoutPages([
+    const tableRows = (rows: string[][]) => ({ left: 100, right: 500, top: 600, bottom: 400, rowEdges: rows.concat([[]]).map((_, k) => 600 - (200 * k) / rows.length), rows });
+    const { text, places, boxes } = layoutPages([
       { number: 1, height: 842, lines: [line('第一段到页尾写满了', 100, 500, 700)], tables: [] },
       { number: 2, height: 842, lines: [line('到下一页。', 100, 180, 780)], tables: [tableRows([['序号', '任务'], ['1', '甲']])] },
       { number: 3, height: 842, lines: [], tables: [{ ...tableRows([['序号', '任务'], ['2', '乙']]), top: 800 }] },
@@ -69,6 +69,14 @@ describe('page furniture', () => {
       ['第一段到页尾写满了', 1],
       ['到下一页。\n\n序号\t任务\n1\t甲\n', 2],
       ['2\t乙\n', 3],
+    ]);
+    // Each line and table row keeps its box from the page's top-left corner; the repeated header has none.
+    expect(boxes.map((b) => [text.slice(b.start, b.end), b.page, b.box])).toEqual([
+      ['第一段到页尾写满了', 1, [100, 842 - 700 - SIZE, 500, 842 - 700 + 0.2 * SIZE]],
+      ['到下一页。', 2, [100, 842 - 780 - SIZE, 180, 842 - 780 + 0.2 * SIZE]],
+      ['序号\t任务', 2, [100, 242, 500, 342]],
+      ['1\t甲', 2, [100, 342, 500, 442]],
+      ['2\t乙', 3, [100, 342, 500, 442]],
     ]);
   });
 });

@@ -95,9 +95,9 @@ export async function ingestPdf(bytes: Uint8Array, path: string, options: PdfOpt
       // OCR lines have no geometry worth using: each its own paragraph, top to bottom.
       return { ...p, ocr: true, lines: lines.map((text, k) => ({ text, x0: 0, x1: 0, y: p.height - k, size: 0.5 })), tables: [] };
     });
-    const { text, places } = layoutPages(laidOut);
+    const { text, places, boxes } = layoutPages(laidOut);
     const ocr = places.filter((p) => read.has(p.page ?? 0));
-    return { text, format: 'pdf', encoding: 'utf-8', meta: {}, places, ...(ocr.length ? { ocr, warnings: [`第 ${[...read.keys()].join(', ')} 页由 OCR 识别，数字须逐一核对 (pages ${[...read.keys()].join(', ')} read by OCR: check every figure)`] } : {}) };
+    return { text, format: 'pdf', encoding: 'utf-8', meta: {}, places, ...(boxes.length ? { boxes } : {}), ...(ocr.length ? { ocr, warnings: [`第 ${[...read.keys()].join(', ')} 页由 OCR 识别，数字须逐一核对 (pages ${[...read.keys()].join(', ')} read by OCR: check every figure)`] } : {}) };
   } finally {
     await doc.destroy();
   }

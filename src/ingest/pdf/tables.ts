@@ -18,6 +18,8 @@ export interface Table {
   readonly right: number;
   readonly top: number;
   readonly bottom: number;
+  /** the rulings between rows, top first (rows.length + 1 of them) */
+  readonly rowEdges: readonly number[];
   /** rows of cell texts (merged cells: text in the first, '' in the covered ones) */
   readonly rows: string[][];
 }
@@ -125,7 +127,7 @@ export function findTables(segments: readonly Segment[], runs: readonly Run[]): 
     }
     const rows: string[][] = Array.from({ length: rowsN }, () => Array.from({ length: colsN }, () => ''));
     for (const [root, b] of box) rows[b.r0][b.c0] = cellText(cellRuns.get(root) ?? []);
-    tables.push({ left: xs[0], right: xs[colsN], top: ys[0], bottom: ys[rowsN], rows });
+    tables.push({ left: xs[0], right: xs[colsN], top: ys[0], bottom: ys[rowsN], rowEdges: ys, rows });
   }
   tables.sort((a, b) => b.top - a.top);
   return { tables, rest: runs.filter((r) => !claimed.has(r)) };
