@@ -6,21 +6,9 @@ import { marginsFor, pageMm } from '../layout.js';
 import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 import { faceOf, sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
 import { MARK, MARK_SPLIT, MARKS, textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
+import { pageUsing, selectedEmbeddedFont, type EmbeddedFont } from './pdfkit-private.js';
 
 const MM = 72 / 25.4;
-
-/**
- * The part of pdfkit's EmbeddedFont that text is set through: its resource id, the subset it fills, and the widths
- * and code points it writes into the font's W array and ToUnicode map when the document ends.
- */
-interface EmbeddedFont {
-  readonly id: string;
-  readonly subset: { includeGlyph(glyphId: number): number };
-  readonly widths: (number | undefined)[];
-  readonly unicode: (readonly number[] | undefined)[];
-  readonly scale: number;
-  ref(): unknown;
-}
 
 /** Numbers in content streams: two decimals, no trailing zeros, never "-0". */
 function num(n: number): string {
@@ -138,7 +126,8 @@ export class PdfWriter {
   recordCell?: (cell: CellRecord) => void;
   /** Faces registered with this document, on first use, and pdfkit's font objects for them. */
   private readonly faces = new Map<FaceName, SharedFont>();
-  private readonly embedded = new Map<FaceName, EmbeddedFont>();
+  /** null: this pdfkit's font object is not the shape text is set through (text goes through `text()`). */
+  private readonly embedded = new Map<FaceName, EmbeddedFont | null>();
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
 
@@ -182,7 +171,7 @@ export class PdfWriter {
       // pdfkit accepts a parsed fontkit font (it checks for `layout`); the types only list paths and buffers.
       this.doc.registerFont(name, face.forPdf as unknown as Buffer);
       this.doc.font(name);
-      this.embedded.set(name, (this.doc as unknown as { _font: EmbeddedFont })._font);
+      this.embedded.set(name, selectedEmbeddedFont(this.doc));
       this.faces.set(name, face);
     }
     return pick === 'stroked' ? { ...face, stroked: true } : face;
@@ -253,9 +242,9 @@ export class PdfWriter {
    * stays selectable; glyphs are one per character with plain advances, exactly what the line breaker measured.
    */
   private showText(text: string, x: number, baseline: number, face: SharedFont, size: number): void {
-    const font = this.embedded.get(face.name)!;
-    const page = (this.doc as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
-    page.fonts[font.id] ??= font.ref();
+    const font = this.embedded.get(face.name);
+    if (!font) return this.showTextPublic(text, x, baseline, face, size);
+    const page = pageUsing(this.doc, font);
     let glyphs = '';
     for (const ch of text) {
       const glyph = face.glyph(ch.codePointAt(0)!);
@@ -270,6 +259,14 @@ export class PdfWriter {
       `q 1 0 0 -1 0 ${num(page.height)} cm BT ${stroke}1 0 0 1 ${num(x)} ${num(page.height - baseline)} Tm ` +
         `/${font.id} ${num(size)} Tf [<${glyphs}>] TJ ET Q`,
     );
+  }
+
+  /** The same line through pdfkit's public `text()` (see pdfkit-private.ts): at the baseline, unwrapped. */
+  private showTextPublic(text: string, x: number, baseline: number, face: SharedFont, size: number): void {
+    this.doc.save().font(face.name).fontSize(size);
+    if (face.stroked) this.doc.lineWidth(size * 0.035).strokeColor('black');
+    this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', stroke: face.stroked === true, fill: true });
+    this.doc.restore();
   }
 
   /** Height a paragraph in `role` would take at full text width (no page breaks). */
