@@ -1,12 +1,11 @@
 // A pdfkit document set up from the template (A4, margins, embedded Noto faces, pinned dates) with a y cursor,
 // paragraphs that break across pages, and "— n —" page numbers stamped at the end.
-import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { marginsFor, pageMm } from '../layout.js';
 import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 import { faceOf, sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
 import { MARK, MARK_SPLIT, MARKS, textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
-import { pageUsing, selectedEmbeddedFont, type EmbeddedFont } from './pdfkit-private.js';
+import { pageUsing, selectedEmbeddedFont, writeStreamsFast, type EmbeddedFont } from './pdfkit-private.js';
 
 const MM = 72 / 25.4;
 
@@ -26,49 +25,6 @@ function rgb(hex: string): string {
 const HEX4: string[] = [];
 function hex4(n: number): string {
   return (HEX4[n] ??= n.toString(16).padStart(4, '0'));
-}
-
-/** The part of pdfkit's stream objects (PDFReference) that `writeStreamsFast` uses. */
-interface StreamRef {
-  compress: boolean;
-  readonly data: Record<string, unknown>;
-  write(chunk: Uint8Array | string): void;
-  end(chunk?: Uint8Array | string): void;
-}
-
-/**
- * How pdfkit writes streams, made cheaper with the same PDF objects. pdfkit turns every chunk written to a stream
- * into bytes one character at a time (each line of a page's content is a chunk) and deflates at zlib's default level,
- * with no setting for either; that was ~0.5 s of a build of the sample, most of it the font subsets. Here a stream's
- * chunks are kept as written and turned into bytes once, natively, when it ends; it is deflated at level 1 (~40% of
- * the time of the default level for ~4% more bytes) with zlib's largest hash table (memLevel 9: ~10% faster again)
- * and handed to pdfkit already named FlateDecode, which pdfkit leaves alone, as it does for its own metadata stream.
- * A text chunk gets the newline pdfkit's own `write` adds. Re-check on pdfkit upgrades (the render tests read every
- * PDF back).
- */
-function writeStreamsFast(doc: PDFKit.PDFDocument): void {
-  const pdf = doc as unknown as { ref(data?: Record<string, unknown>): StreamRef };
-  const ref = pdf.ref.bind(pdf);
-  pdf.ref = (data) => {
-    const stream = ref(data);
-    if (!stream.compress) return stream;
-    const chunks: (Uint8Array | string)[] = [];
-    const end = stream.end.bind(stream);
-    stream.write = (chunk) => void chunks.push(typeof chunk === 'string' ? `${chunk}\n` : chunk);
-    stream.end = (chunk) => {
-      if (chunk) stream.write(chunk);
-      // pdfkit's own write again, for what finalising writes.
-      delete (stream as Partial<StreamRef>).write;
-      if (chunks.length === 0) return end();
-      const bytes = chunks.every((c) => typeof c === 'string')
-        ? Buffer.from(chunks.join(''), 'latin1')
-        : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'latin1') : c)));
-      stream.compress = false;
-      stream.data.Filter = 'FlateDecode';
-      end(deflateSync(bytes, { level: 1, memLevel: 9 }));
-    };
-    return stream;
-  };
 }
 
 export interface PdfMeta {
