@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const [mode, path, repeat = '1', threads = '1'] = process.argv.slice(2);
-// `run` stands for `fenjie run`, so it gets the CLI's V8 tuning first, as main.ts does. Warm times (extraction, diff,
+// `run` stands for `fenjie run`, so it gets the CLI's V8 tuning first, as bin/fenjie.js does. Warm times (extraction, diff,
 // review page) are about a long-lived process using the library, which sets no V8 flags.
-if (mode === 'run') await import(new URL('../dist/cli/v8-tuning.js', import.meta.url).href);
+if (mode === 'run') await import(new URL('../bin/v8-tuning.js', import.meta.url).href);
 // The compiled code (dist/, built by `npm run bench`), as `npm start` and the installed CLI run it.
 const { extractNotice } = await import(new URL('../dist/index.js', import.meta.url).href);
 const { buildDocuments, startRenderWorkers } = await import(new URL('../dist/render/index.js', import.meta.url).href);

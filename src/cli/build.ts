@@ -8,7 +8,7 @@ import type { Plan } from '../api/extract.js';
 import { CliError, EXIT } from './errors.js';
 import { planToJsonBytes } from '../api/plan-file.js';
 import { addReadOptions, extractOptions, NOTICE_ARGUMENT, reportDiagnostics, type ReadOptions } from './extract.js';
-import { guardWrites } from './interrupt.js';
+import { guardWrites, interrupted } from './interrupt.js';
 import { listFiles, removeOwnTempFilesSync, removeStaleTempFiles } from './io.js';
 import { checkOutputFolder, refuseLinkedFolders, refuseOverwritingInputs } from './output-place.js';
 import { printErr } from './terminal.js';
@@ -89,15 +89,18 @@ async function build(plan: Plan, inputs: readonly string[], opts: BuildCliOption
   const bar = tty ? new SingleBar({ format: '  {bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true }) : null;
   // On Ctrl-C, SIGTERM or SIGHUP: let the writes and the PDFs under way finish first (writes run on libuv's pool and
   // could create a temp file after a clean-up done at once), then sweep whatever is left and exit.
+  let building: Promise<unknown> | undefined;
   const release = guardWrites({
     stop: async () => {
       bar?.stop();
-      await workers?.stop();
+      // The build sees the signal: it starts nothing more and settles once its writes and PDFs under way have.
+      await building?.catch(() => undefined);
     },
     sweep: () => removeOwnTempFilesSync(outDir),
   });
   try {
-    const result = await buildDocuments(plan, {
+    const result = await (building = buildDocuments(plan, {
+      signal: interrupted,
       outDir,
       extras,
       source,
@@ -112,7 +115,7 @@ async function build(plan: Plan, inputs: readonly string[], opts: BuildCliOption
         if (done === 1) bar.start(total, 0, { file: '' });
         bar.update(done, { file: relative(outDir, file) });
       },
-    });
+    }));
     bar?.stop();
     const written = new Set(result.files.map((f) => f.path));
     let replaced = 0;

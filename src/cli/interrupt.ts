@@ -1,13 +1,12 @@
-// Ctrl-C, SIGTERM (kill, a service manager) and SIGHUP (the terminal closed) all stop a run the same way: no new
-// write starts, the writes and PDFs under way settle, this process's temp files are removed, and it exits with
-// 128 + the signal's number. A second signal stops at once. SIGKILL cannot be handled: the next run into the folder
-// removes what it left (io.ts removeStaleTempFiles).
-import { stopWrites } from '../api/write.js';
+// Ctrl-C, SIGTERM (kill, a service manager) and SIGHUP (the terminal closed) all stop a run the same way: the
+// command's AbortSignal fires (no new write or PDF starts), the writes and PDFs under way settle, this process's temp
+// files are removed, and it exits with 128 + the signal's number. A second signal stops at once. SIGKILL cannot be
+// handled: the next run into the folder removes what it left (io.ts removeStaleTempFiles).
 import { escapeControls } from './terminal.js';
 
 /** What one command asks of an interrupt: work to let settle first, then temp files to sweep. */
 export interface WriteGuard {
-  /** let work under way settle (render workers), optional */
+  /** settles when the command's work under way has (its writes, a build's render workers), optional */
   readonly stop?: () => Promise<unknown>;
   /** remove this process's temp files, synchronously */
   readonly sweep: () => void;
@@ -18,13 +17,18 @@ type Handled = keyof typeof SIGNAL_EXIT;
 
 const guards = new Set<WriteGuard>();
 let stopping = false;
+const interrupt = new AbortController();
+
+/** Fires on the first SIGINT, SIGTERM or SIGHUP while writes are guarded: handed to every write and build. */
+export const interrupted: AbortSignal = interrupt.signal;
 
 function onSignal(signal: Handled): void {
   // The next signal of any kind takes the default action: the process ends at once.
   for (const s of Object.keys(SIGNAL_EXIT) as Handled[]) process.removeListener(s, handlers[s]);
   stopping = true;
   const active = [...guards];
-  void Promise.allSettled([stopWrites(), ...active.map((g) => g.stop?.())]).finally(() => {
+  interrupt.abort(signal);
+  void Promise.allSettled(active.map((g) => g.stop?.())).finally(() => {
     for (const guard of active) guard.sweep();
     try {
       process.stderr.write(escapeControls(`\nfenjie: 已中断 (${signal}),未写完的文件已删除 (interrupted; no partial files left)\n`));

@@ -5,13 +5,15 @@ import path, { join } from 'node:path';
 import { TEMP_NAME, TEMP_PREFIX, writeFileAtomic } from '../api/write.js';
 import { WriteError } from '../errors.js';
 import { CliError, describeCode } from './errors.js';
-import { guardWrites } from './interrupt.js';
+import { guardWrites, interrupted } from './interrupt.js';
 
 /** A command's output file, whole or not at all (writeFileAtomic), cleaned up on Ctrl-C; failures become a short message naming the path. */
 export async function writeOutput(file: string, data: string | Uint8Array): Promise<void> {
-  const release = guardWrites({ sweep: () => removeOwnTempFilesSync(path.dirname(path.resolve(file)), false) });
+  let write: Promise<number> | undefined;
+  const release = guardWrites({ stop: async () => write, sweep: () => removeOwnTempFilesSync(path.dirname(path.resolve(file)), false) });
   try {
-    await writeFileAtomic(file, data);
+    write = writeFileAtomic(file, data, interrupted);
+    await write;
   } catch (error) {
     if (!(error instanceof WriteError)) throw error;
     throw new CliError(`${file}: 无法写入 (cannot write: ${describeCode(error.code)})`);

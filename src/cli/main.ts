@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 // fenjie CLI: commander wiring only; each command calls the API and sets the exit code.
-// First: V8 tuning that must precede every other module (see v8-tuning.ts).
-import './v8-tuning.js';
 import { Command, Option } from 'commander';
 import { describeError, EXIT } from './errors.js';
 import { escapeControls, printErr } from './terminal.js';

@@ -10,7 +10,7 @@ import { defaultWorkerCount, RenderWorkers } from './pool.js';
 import { cadenceDuties } from './duties.js';
 import { updateManifest } from './manifest.js';
 import { loadTemplates, type TaskTableForm } from './templates.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic, WritesStoppedError } from './write-atomic.js';
 
 export { ALL_FORMATS, WHOLE_PLAN_JOBS as WHOLE_PLAN_FILES, type Format } from './jobs.js';
 export { RenderWorkers } from './pool.js';
@@ -67,6 +67,12 @@ export interface BuildOptions {
   readonly onProgress?: (done: number, total: number, file: string) => void;
   /** Tasks from which a plan is built as a large one, one whole-plan file at a time (default: LARGE_PLAN_TASKS). */
   readonly largePlanTasks?: number;
+  /**
+   * Stops the build (optional; e.g. Ctrl-C): no document or write starts after it fires, no worker claims another
+   * PDF, and the build rejects with a WritesStoppedError once the writes and PDFs under way have settled, leaving
+   * whole files and no temp file. Files written before it fired stay.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface ExtraFile {
@@ -124,7 +130,9 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date) || Number.isNaN(Date.parse(options.date))) {
     throw new Error(`date must be YYYY-MM-DD, got "${options.date}"`);
   }
-  const { date } = options;
+  const { date, signal } = options;
+  const stopped = () => new WritesStoppedError(`${options.outDir}: build stopped`, { cause: signal?.reason });
+  if (signal?.aborted) throw stopped();
   const given = options.workers instanceof RenderWorkers ? options.workers : undefined;
   const templates = given?.templates ?? (await loadTemplates(options.templatesDir));
   const duties = cadenceDuties(plan, options.source);
@@ -133,7 +141,7 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   const files: BuiltFile[] = [];
   const total = extras.length + jobs.length;
   const written = async (file: string, data: Uint8Array | string, kind: string, unit?: string) => {
-    const bytes = await writeFileAtomic(file, data);
+    const bytes = await writeFileAtomic(file, data, signal);
     files.push({ path: file, bytes, kind, ...(unit !== undefined ? { unit } : {}) });
     options.onProgress?.(files.length, total, file);
   };
@@ -162,9 +170,10 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
   };
   const keep = (index: number, data: Uint8Array | string): void => track(write(index, data));
   try {
-    const onPool = pool?.render(plan, date, jobs, [...onWorkers], jobWeights(plan), keep, large ? COLLECT_ABOVE : undefined);
+    const onPool = pool?.render(plan, date, jobs, [...onWorkers], jobWeights(plan), keep, large ? COLLECT_ABOVE : undefined, signal);
     onPool?.done.catch((error: unknown) => void (failure ??= error));
     for (const extra of extras) {
+      if (signal?.aborted) break;
       const file = path.join(options.outDir, ...extra.rel.split('/'));
       if (!large) track(written(file, extra.render(), 'data'));
       else {
@@ -175,7 +184,9 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
     const renderHere = async (i: number) => {
       if (large && jobs[i].unit === undefined) {
         // A whole-plan document of a large plan: written and let go before the next one is started.
-        await write(i, await renderJob(jobs[i], plan, templates, date, jobs));
+        const wrote = write(i, await renderJob(jobs[i], plan, templates, date, jobs));
+        track(wrote);
+        await wrote.catch(() => undefined);
         collectGarbage();
       } else {
         keep(i, await renderJob(jobs[i], plan, templates, date, jobs));
@@ -185,15 +196,16 @@ export async function buildDocuments(plan: Plan, options: BuildOptions): Promise
       if (onPool) await new Promise((resolve) => setImmediate(resolve));
     };
     for (const i of rest) {
-      if (failure) break;
+      if (failure || signal?.aborted) break;
       if (!onWorkers.has(i)) await renderHere(i);
     }
     // Then help with the PDFs, if enough are left to pay for loading pdfkit and the font in this thread too.
     if (onPool && onPool.remaining() >= MAIN_JOINS_AT) {
-      for (let i = onPool.claim(); i !== undefined && !failure; i = onPool.claim()) await renderHere(i);
+      for (let i = onPool.claim(); i !== undefined && !failure && !signal?.aborted; i = onPool.claim()) await renderHere(i);
     }
     await onPool?.done.catch(() => undefined);
     await Promise.all(writing);
+    if (signal?.aborted) throw stopped();
     if (failure) throw failure;
   } finally {
     await ownPool?.close();

@@ -50,8 +50,6 @@ export class RenderWorkers {
   private readonly workers: Worker[] = [];
   /** The first failure of a worker (a broken template stops it at start-up), kept for render() to report. */
   private failure: Error | null = null;
-  /** The queue being rendered, for stop(). */
-  private active: { readonly cursor: Int32Array; readonly length: number; readonly done: Promise<void> } | null = null;
 
   /**
    * `templates` as the main thread loaded and validated them (a worker then never loads zod, ~0.13 s); the main
@@ -79,7 +77,9 @@ export class RenderWorkers {
   /**
    * Render `indices` of `jobs` on the workers, handing each result to `onResult` as it arrives (in the main thread).
    * The jobs are posted before this returns (a worker still starting up finds them queued), so the caller goes on
-   * with its own files, and may then `claim` jobs from the same queue.
+   * with its own files, and may then `claim` jobs from the same queue. Once `signal` fires no thread claims another
+   * job; `done` settles when the jobs being drawn have come back (a worker ended in the middle of pdfkit's zlib call
+   * can crash Node as the process exits, so they are let finish).
    */
   render(
     plan: Plan,
@@ -89,6 +89,7 @@ export class RenderWorkers {
     weight: (job: Job) => number,
     onResult: (index: number, bytes: Uint8Array) => void,
     collectAbove?: number,
+    signal?: AbortSignal,
   ): RenderRun {
     const queue = [...indices].sort((a, b) => weight(jobs[b]) - weight(jobs[a]) || a - b);
     const cursor = new Int32Array(new SharedArrayBuffer(4));
@@ -99,13 +100,18 @@ export class RenderWorkers {
     const remaining = () => Math.max(0, queue.length - Atomics.load(cursor, 0));
     if (this.failure) return { done: Promise.reject(this.failure), claim: () => undefined, remaining: () => 0 };
     const cleanups: Array<() => void> = [];
+    // Every thread claims through the shared cursor: moving it past the end stops them all.
+    const stop = () => Atomics.store(cursor, 0, queue.length);
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    cleanups.push(() => signal?.removeEventListener('abort', stop));
     const done = new Promise<void>((resolve, reject) => {
       let running = this.workers.length;
       // With no workers the queue is all the caller's to claim.
       if (running === 0) resolve();
       const fail = (error: Error) => {
         // Stop every thread from claiming more work; what is already running finishes.
-        Atomics.store(cursor, 0, queue.length);
+        stop();
         reject(error);
       };
       for (const worker of this.workers) {
@@ -129,18 +135,7 @@ export class RenderWorkers {
     }).finally(() => {
       for (const cleanup of cleanups) cleanup();
     });
-    this.active = { cursor, length: queue.length, done };
     return { done, claim, remaining };
-  }
-
-  /**
-   * Hand out no more jobs and wait for those being drawn to finish (for an interrupt: a worker ended in the middle
-   * of pdfkit's zlib call can crash Node as the process exits).
-   */
-  async stop(): Promise<void> {
-    if (!this.active) return;
-    Atomics.store(this.active.cursor, 0, this.active.length);
-    await this.active.done.catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -3,11 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes under way: an interrupt waits for them, since a temp file can appear until its write settles. */
-const underway = new Set<Promise<number>>();
-let stopped = false;
-
-/** Thrown by writeFileAtomic once writes are stopped. */
+/** Thrown by writeFileAtomic, and by a build, once their AbortSignal has fired (`cause`: the signal's reason). */
 export class WritesStoppedError extends Error {
   override name = 'WritesStoppedError';
 }
@@ -29,26 +25,15 @@ export const TEMP_PREFIX = '.fenjie-tmp-';
 export const TEMP_NAME = /^\.fenjie-tmp-(\d+)-[0-9a-f]{12}$/;
 
 /**
- * Stop starting writes and wait for those under way to settle (each ends renamed into place or with its temp file
- * removed). For an interrupt: with many writes in flight on libuv's pool, removing temp files at once could race a
- * write that creates one a moment later. Writes stay stopped for the rest of the process.
- */
-export async function stopWrites(): Promise<void> {
-  stopped = true;
-  await Promise.allSettled([...underway]);
-}
-
-/**
  * Write `data` to `file` atomically: write a temp file in the same folder (same file system, so rename is atomic),
  * then rename it over the target. The temp file is removed on failure; a failure is a WriteError naming `file`.
+ * Once `signal` has fired, no write starts (a WritesStoppedError); one already started settles as usual (renamed into
+ * place or its temp file removed), so a caller that awaits its writes after aborting leaves no temp file behind.
+ * Returns the bytes written.
  */
-export function writeFileAtomic(file: string, data: Uint8Array | string): Promise<number> {
-  if (stopped) return Promise.reject(new WritesStoppedError(`${file}: not written (writes stopped)`));
-  const write = writeThroughTemp(file, data);
-  underway.add(write);
-  const forget = () => void underway.delete(write);
-  write.then(forget, forget);
-  return write;
+export function writeFileAtomic(file: string, data: Uint8Array | string, signal?: AbortSignal): Promise<number> {
+  if (signal?.aborted) return Promise.reject(new WritesStoppedError(`${file}: not written (stopped)`, { cause: signal.reason }));
+  return writeThroughTemp(file, data);
 }
 
 /**

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Plan } from '../../src/model/schema.js';
 import { sheetCounts } from '../../src/render/jobs.js';
 import { sheetUnits, unitView } from '../../src/render/unit-view.js';
-import { writeFileAtomic } from '../../src/render/write-atomic.js';
+import { writeFileAtomic, WritesStoppedError } from '../../src/render/write-atomic.js';
 import { MANIFEST } from '../../src/render/manifest.js';
 import { smallPlan } from './fixtures/small-plan.js';
 import { build, freshDir, pdfInfo, pdfPages, samplePlan } from './helpers.js';
@@ -94,6 +94,41 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(blocked, 'x')).rejects.toThrow();
     expect((await readdir(dir)).sort()).toEqual(['a.txt', 'is-a-dir']);
     await rm(dir, { recursive: true });
+  });
+});
+
+describe('AbortSignal', () => {
+  it('stops a build on worker threads: nothing starts after it fires, whole files only, no temp file', { timeout: 120_000 }, async () => {
+    const plan = await samplePlan();
+    const dir = await freshDir();
+    const controller = new AbortController();
+    let seen = 0;
+    const building = build(plan, {
+      outDir: dir,
+      workers: 1,
+      signal: controller.signal,
+      onProgress: (done) => {
+        seen = done;
+        if (done === 5) controller.abort();
+      },
+    });
+    const error = await building.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(WritesStoppedError);
+    const left = await listAll(dir);
+    // The writes under way when it fired finish; nothing else is written, index.md (written last) included.
+    expect(left.length).toBe(seen);
+    expect(left.length).toBeLessThan(20);
+    expect(left).not.toContain('index.md');
+    expect(left.filter((f) => path.basename(f).startsWith('.fenjie-tmp-'))).toEqual([]);
+    for (const f of left.filter((f) => f.endsWith('.pdf'))) expect((await pdfPages(path.join(dir, f))).length).toBeGreaterThan(0);
+  });
+
+  it('refuses to start once the signal has fired', async () => {
+    const dir = await freshDir();
+    await expect(build(smallPlan, { outDir: dir, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(WritesStoppedError);
+    expect(await readdir(dir)).toEqual([]);
+    await expect(writeFileAtomic(path.join(dir, 'x'), 'x', AbortSignal.abort())).rejects.toBeInstanceOf(WritesStoppedError);
+    expect(await readdir(dir)).toEqual([]);
   });
 });
 

@@ -1,26 +1,13 @@
 // A pdfkit document set up from the template (A4, margins, embedded Noto faces, pinned dates) with a y cursor,
 // paragraphs that break across pages, and "— n —" page numbers stamped at the end.
-import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { marginsFor, pageMm } from '../layout.js';
 import type { DocumentTemplate, FontRoleName, Orientation } from '../templates.js';
 import { faceOf, sharedFont, type FaceName, type SharedFont } from './pdf-fonts.js';
 import { MARK, MARK_SPLIT, MARKS, textWidth, wrapBalanced, wrapText } from './pdf-wrap.js';
+import { pageUsing, selectedEmbeddedFont, writeStreamsFast, type EmbeddedFont } from './pdfkit-private.js';
 
 const MM = 72 / 25.4;
-
-/**
- * The part of pdfkit's EmbeddedFont that text is set through: its resource id, the subset it fills, and the widths
- * and code points it writes into the font's W array and ToUnicode map when the document ends.
- */
-interface EmbeddedFont {
-  readonly id: string;
-  readonly subset: { includeGlyph(glyphId: number): number };
-  readonly widths: (number | undefined)[];
-  readonly unicode: (readonly number[] | undefined)[];
-  readonly scale: number;
-  ref(): unknown;
-}
 
 /** Numbers in content streams: two decimals, no trailing zeros, never "-0". */
 function num(n: number): string {
@@ -38,49 +25,6 @@ function rgb(hex: string): string {
 const HEX4: string[] = [];
 function hex4(n: number): string {
   return (HEX4[n] ??= n.toString(16).padStart(4, '0'));
-}
-
-/** The part of pdfkit's stream objects (PDFReference) that `writeStreamsFast` uses. */
-interface StreamRef {
-  compress: boolean;
-  readonly data: Record<string, unknown>;
-  write(chunk: Uint8Array | string): void;
-  end(chunk?: Uint8Array | string): void;
-}
-
-/**
- * How pdfkit writes streams, made cheaper with the same PDF objects. pdfkit turns every chunk written to a stream
- * into bytes one character at a time (each line of a page's content is a chunk) and deflates at zlib's default level,
- * with no setting for either; that was ~0.5 s of a build of the sample, most of it the font subsets. Here a stream's
- * chunks are kept as written and turned into bytes once, natively, when it ends; it is deflated at level 1 (~40% of
- * the time of the default level for ~4% more bytes) with zlib's largest hash table (memLevel 9: ~10% faster again)
- * and handed to pdfkit already named FlateDecode, which pdfkit leaves alone, as it does for its own metadata stream.
- * A text chunk gets the newline pdfkit's own `write` adds. Re-check on pdfkit upgrades (the render tests read every
- * PDF back).
- */
-function writeStreamsFast(doc: PDFKit.PDFDocument): void {
-  const pdf = doc as unknown as { ref(data?: Record<string, unknown>): StreamRef };
-  const ref = pdf.ref.bind(pdf);
-  pdf.ref = (data) => {
-    const stream = ref(data);
-    if (!stream.compress) return stream;
-    const chunks: (Uint8Array | string)[] = [];
-    const end = stream.end.bind(stream);
-    stream.write = (chunk) => void chunks.push(typeof chunk === 'string' ? `${chunk}\n` : chunk);
-    stream.end = (chunk) => {
-      if (chunk) stream.write(chunk);
-      // pdfkit's own write again, for what finalising writes.
-      delete (stream as Partial<StreamRef>).write;
-      if (chunks.length === 0) return end();
-      const bytes = chunks.every((c) => typeof c === 'string')
-        ? Buffer.from(chunks.join(''), 'latin1')
-        : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'latin1') : c)));
-      stream.compress = false;
-      stream.data.Filter = 'FlateDecode';
-      end(deflateSync(bytes, { level: 1, memLevel: 9 }));
-    };
-    return stream;
-  };
 }
 
 export interface PdfMeta {
@@ -138,7 +82,8 @@ export class PdfWriter {
   recordCell?: (cell: CellRecord) => void;
   /** Faces registered with this document, on first use, and pdfkit's font objects for them. */
   private readonly faces = new Map<FaceName, SharedFont>();
-  private readonly embedded = new Map<FaceName, EmbeddedFont>();
+  /** null: this pdfkit's font object is not the shape text is set through (text goes through `text()`). */
+  private readonly embedded = new Map<FaceName, EmbeddedFont | null>();
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
 
@@ -182,7 +127,7 @@ export class PdfWriter {
       // pdfkit accepts a parsed fontkit font (it checks for `layout`); the types only list paths and buffers.
       this.doc.registerFont(name, face.forPdf as unknown as Buffer);
       this.doc.font(name);
-      this.embedded.set(name, (this.doc as unknown as { _font: EmbeddedFont })._font);
+      this.embedded.set(name, selectedEmbeddedFont(this.doc));
       this.faces.set(name, face);
     }
     return pick === 'stroked' ? { ...face, stroked: true } : face;
@@ -253,9 +198,9 @@ export class PdfWriter {
    * stays selectable; glyphs are one per character with plain advances, exactly what the line breaker measured.
    */
   private showText(text: string, x: number, baseline: number, face: SharedFont, size: number): void {
-    const font = this.embedded.get(face.name)!;
-    const page = (this.doc as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
-    page.fonts[font.id] ??= font.ref();
+    const font = this.embedded.get(face.name);
+    if (!font) return this.showTextPublic(text, x, baseline, face, size);
+    const page = pageUsing(this.doc, font);
     let glyphs = '';
     for (const ch of text) {
       const glyph = face.glyph(ch.codePointAt(0)!);
@@ -270,6 +215,14 @@ export class PdfWriter {
       `q 1 0 0 -1 0 ${num(page.height)} cm BT ${stroke}1 0 0 1 ${num(x)} ${num(page.height - baseline)} Tm ` +
         `/${font.id} ${num(size)} Tf [<${glyphs}>] TJ ET Q`,
     );
+  }
+
+  /** The same line through pdfkit's public `text()` (see pdfkit-private.ts): at the baseline, unwrapped. */
+  private showTextPublic(text: string, x: number, baseline: number, face: SharedFont, size: number): void {
+    this.doc.save().font(face.name).fontSize(size);
+    if (face.stroked) this.doc.lineWidth(size * 0.035).strokeColor('black');
+    this.doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', stroke: face.stroked === true, fill: true });
+    this.doc.restore();
   }
 
   /** Height a paragraph in `role` would take at full text width (no page breaks). */

@@ -1,5 +1,6 @@
-// How eagerly V8 optimises, tuned for this CLI: imported first by main.ts, so it applies before any other module's
-// functions exist, in this thread and in the render workers (V8 flags are per process).
+// How eagerly V8 optimises, tuned for the fenjie command: imported first by bin/fenjie.js, the CLI's entry, so it
+// applies before any of fenjie's functions exist, in this thread and in the render workers (V8 flags are per
+// process). The library sets no V8 flag: a program that imports fenjie keeps its own V8 settings.
 //
 // A run is a few seconds of many different functions (extraction, Word, Excel, PDF layout, zip). With V8's default
 // budget (~66 KB of bytecode run before a function is queued for optimisation) the optimising compiler's background
@@ -13,4 +14,6 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 
-if (process.versions.v8.startsWith('11.') && availableParallelism() <= 4) setFlagsFromString('--interrupt-budget=1081344');
+/** The flag set in this process, or null (another V8, or more than 4 cores): the bench prints it. */
+export const V8_FLAGS = process.versions.v8.startsWith('11.') && availableParallelism() <= 4 ? '--interrupt-budget=1081344' : null;
+if (V8_FLAGS) setFlagsFromString(V8_FLAGS);
