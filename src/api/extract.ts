@@ -19,7 +19,7 @@ import { LineIndex } from '../text/position.js';
 export type { ExtractOptions } from '../extract/plan.js';
 export { compileLexicon, defaultLexicon, DEFAULT_LEXICON, LexiconData, type Lexicon } from '../extract/lexicon.js';
 export { formatDiagnostics } from '../diagnostics/index.js';
-export { targetConsistency } from '../diff/consistency.js';
+export { targetConsistency } from '../model/consistency.js';
 export * from '../model/schema.js';
 
 export interface ExtractedNotice {

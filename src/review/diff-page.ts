@@ -1,6 +1,6 @@
 // renderDiffReview: two versions of a notice side by side, changed tasks marked, the change list with redline on top.
-import { describeChange } from '../diff/describe.js';
-import { KIND_LABEL } from '../diff/labels.js';
+import { describeChange } from '../render/changes/describe.js';
+import { KIND_LABEL } from '../render/changes/labels.js';
 import type { Change, ChangeSet, RedlineSegment } from '../diff/schema.js';
 import type { Plan } from '../model/schema.js';
 import { h, type HastElement, type HChild } from './hast.js';

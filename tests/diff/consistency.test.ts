@@ -1,6 +1,6 @@
 // The consistency check: the overall plan and an annex stating the same indicator with different values.
 import { describe, expect, it } from 'vitest';
-import { CONSISTENCY_RULE, targetConsistency } from '../../src/diff/consistency.js';
+import { CONSISTENCY_RULE, targetConsistency } from '../../src/model/consistency.js';
 import { extractNotice } from '../../src/index.js';
 
 describe('targetConsistency', () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import * as diff from '../../src/diff/index.js';
+import * as diff from '../../src/api/diff.js';
 
 it('exports the public API and nothing else', () => {
   expect(Object.keys(diff).sort()).toMatchInlineSnapshot(`
@@ -11,6 +11,7 @@ it('exports the public API and nothing else', () => {
       "ChangeSet",
       "ChangeSummary",
       "DiffDocxLayout",
+      "KIND_LABEL",
       "Match",
       "PDF_LEGEND",
       "RedlineSegment",

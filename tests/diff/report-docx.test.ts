@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { diffPlans, PDF_LEGEND, renderDiffDocx } from '../../src/diff/index.js';
+import { diffPlans, PDF_LEGEND, renderDiffDocx } from '../../src/api/diff.js';
 import { BASE, editTasks, makePlan } from './factory.js';
 
 async function parts(bytes: Uint8Array): Promise<{ document: string; styles: string }> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans, renderDiffMarkdown } from '../../src/diff/index.js';
-import { escapeMarkdown } from '../../src/diff/report-md.js';
+import { diffPlans, renderDiffMarkdown } from '../../src/api/diff.js';
+import { escapeMarkdown } from '../../src/render/changes/markdown.js';
 import { BASE, editTasks, makePlan } from './factory.js';
 
 describe('renderDiffMarkdown', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { diffPlans, PDF_LEGEND, renderDiffPdf } from '../../src/diff/index.js';
+import { diffPlans, PDF_LEGEND, renderDiffPdf } from '../../src/api/diff.js';
 import { pdfPages } from '../render/helpers.js';
 import { BASE, editTasks, makePlan } from './factory.js';
 

@@ -1,7 +1,7 @@
 // End to end on the sample notice and its hand-edited second version (tests/fixtures/diff/CHANGES.md).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffPlans, renderDiffMarkdown, type ChangeSet } from '../../src/diff/index.js';
+import { diffPlans, renderDiffMarkdown, type ChangeSet } from '../../src/api/diff.js';
 import { extractNotice, type Plan } from '../../src/index.js';
 
 const SAMPLE = 'input/wulingyuan-2024-ba-da-xing-dong.txt';

@@ -13,12 +13,12 @@ import {
   WidthType,
 } from 'docx';
 import { z } from 'zod';
-import defaultLayout from '../../templates/diff.json' with { type: 'json' };
-import { pinDocxDates } from '../render/docx/docx-pack.js';
-import { loadTemplates } from '../render/templates.js';
-import { reportEntries, type ReportEntry } from './report-entries.js';
-import type { DiffReportMeta } from './report-md.js';
-import type { ChangeSet } from './schema.js';
+import defaultLayout from '../../../templates/diff.json' with { type: 'json' };
+import { pinDocxDates } from '../docx/docx-pack.js';
+import { loadTemplates } from '../templates.js';
+import { reportEntries, type ReportEntry } from './entries.js';
+import type { DiffReportMeta } from './markdown.js';
+import type { ChangeSet } from '../../diff/schema.js';
 
 /** Read the same way in the Word and the PDF report. */
 export const LEGEND = '说明：原内容中红色加删除线的为删除的文字，修改后中蓝色加下划线的为新增的文字。';

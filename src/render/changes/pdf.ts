@@ -1,14 +1,14 @@
 // ChangeSet → 修订对照表 (.pdf), with the render toolkit's tables (header on every page, Noto Serif SC subset).
 // As in the Word report, deleted text is struck through in 原内容 and inserted text underlined in 修改后.
-import defaultLayout from '../../templates/diff.json' with { type: 'json' };
-import { PdfWriter } from '../render/pdf/pdf-doc.js';
-import { drawTable } from '../render/pdf/pdf-table.js';
-import { MARK } from '../render/pdf/pdf-wrap.js';
-import { loadTemplates } from '../render/templates.js';
-import { DiffDocxLayout, LEGEND } from './report-docx.js';
-import { reportEntries } from './report-entries.js';
-import type { DiffReportMeta } from './report-md.js';
-import type { ChangeSet, RedlineSegment } from './schema.js';
+import defaultLayout from '../../../templates/diff.json' with { type: 'json' };
+import { PdfWriter } from '../pdf/pdf-doc.js';
+import { drawTable } from '../pdf/pdf-table.js';
+import { MARK } from '../pdf/pdf-wrap.js';
+import { loadTemplates } from '../templates.js';
+import { DiffDocxLayout, LEGEND } from './docx.js';
+import { reportEntries } from './entries.js';
+import type { DiffReportMeta } from './markdown.js';
+import type { ChangeSet, RedlineSegment } from '../../diff/schema.js';
 
 /** The legend both reports carry. */
 export const PDF_LEGEND = LEGEND;

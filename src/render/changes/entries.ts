@@ -1,10 +1,10 @@
 // What the 修订对照表 lists, shared by the Markdown, Word and PDF reports: each change as a row, except that a run of
 // tasks renumbered by the same shift (a task inserted above them) reads as one line — 附件3 第6项起各项序号顺延1位
 // （第6—14项）— and tasks are placed as an auditor cites them: 附件3 第5项《title》 with the id beside.
-import type { Plan } from '../model/schema.js';
+import type { Plan } from '../../model/schema.js';
 import { describeChange, type ChangeRow, type DescribeOptions, type TaskRef } from './describe.js';
-import { redline } from './redline.js';
-import type { Change, RedlineSegment } from './schema.js';
+import { redline } from '../../diff/redline.js';
+import type { Change, RedlineSegment } from '../../diff/schema.js';
 
 /** The two plans compared, for the task titles and numbers the places name (optional: ids alone without them). */
 export interface PlanPair {

@@ -1,5 +1,5 @@
 // Chinese labels for reports. Data, not logic, so every reporter says the same thing the same way.
-import type { ChangeEntity, ChangeKind } from './schema.js';
+import type { ChangeEntity, ChangeKind } from '../../diff/schema.js';
 
 export const KIND_LABEL: Record<ChangeKind, string> = {
   added: '新增',

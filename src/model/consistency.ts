@@ -1,7 +1,7 @@
 // A check auditors ask for: the overall plan and an annex stating the same indicator with different values
 // (总体方案: 旅游总收入增长15%, 附件1: 12%). Pure over one Plan; findings read like the Plan's diagnostics, so the CLI
 // prints them with the same reporter (fenjie extract and fenjie diff).
-import type { Diagnostic, Plan, Target } from '../model/schema.js';
+import type { Diagnostic, Plan, Target } from './schema.js';
 
 export const CONSISTENCY_RULE = 'inconsistent-target';
 

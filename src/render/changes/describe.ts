@@ -1,6 +1,6 @@
 // How one change reads in a report: where it is, what it was, what it became, what happened. Shared by reporters.
 import { ENTITY_LABEL, fieldLabel, KIND_LABEL, MATCH_LABEL, ROLE_LABEL } from './labels.js';
-import type { Change, ChangeValue } from './schema.js';
+import type { Change, ChangeValue } from '../../diff/schema.js';
 
 export interface ChangeRow {
   /** 位置: 通知 · 文号, 附件3 任务 A3.T6 → A3.T7, 单位「区教育局」 */

@@ -1,7 +1,7 @@
 // ChangeSet → Markdown for auditors: summary counts first, then changes grouped by annex, in Chinese.
 import { describeChange, ENTITY_LABEL, KIND_LABEL, SECTION_OF } from './describe.js';
-import { reportEntries, type PlanPair, type ReportEntry } from './report-entries.js';
-import { ChangeEntity, ChangeKind, type Change, type ChangeSet, type PlanRef, type RedlineSegment } from './schema.js';
+import { reportEntries, type PlanPair, type ReportEntry } from './entries.js';
+import { ChangeEntity, ChangeKind, type Change, type ChangeSet, type PlanRef, type RedlineSegment } from '../../diff/schema.js';
 
 export interface DiffReportMeta {
   /** Report title (default: 修订对照报告). */
