@@ -20,7 +20,8 @@ export function registerDiff(program: Command): void {
     .option('--first-listed-lead', 'apply the first-listed-lead convention to notices that state none')
     .option('--lexicon <file>', 'add local unit names and words to the lexicon (see README)')
     .option('--date <YYYY-MM-DD>', 'date stored in docx/pdf reports (default: SOURCE_DATE_EPOCH or today)')
-    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; lexicon?: string; date?: string }) => {
+    .option('--templates <dir>', '模板目录：其中的 diff.json 等覆盖默认版式 (folder whose template files override the shipped ones)')
+    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; lexicon?: string; date?: string; templates?: string }) => {
       if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
       if (opts.output) await prepareOutputFile(opts.output, [oldPath, newPath], false);
       // Loaded here, not at start-up: the report writers pull in docx and pdfkit, which other commands do not need.
@@ -40,8 +41,8 @@ export function registerDiff(program: Command): void {
       for (const [path, side] of [[oldPath, a], [newPath, b]] as const) printErr(formatDiagnostics(path, targetConsistency(side.plan)));
       let body: string | Uint8Array;
       if (opts.format === 'json') body = safeJson(`${JSON.stringify(changes, null, 2)}\n`);
-      else if (opts.format === 'docx') body = await renderDiffDocx(changes, meta, { date: printedDate(opts.date) });
-      else if (opts.format === 'pdf') body = await renderDiffPdf(changes, meta, { date: printedDate(opts.date) });
+      else if (opts.format === 'docx') body = await renderDiffDocx(changes, meta, { date: printedDate(opts.date), templatesDir: opts.templates });
+      else if (opts.format === 'pdf') body = await renderDiffPdf(changes, meta, { date: printedDate(opts.date), templatesDir: opts.templates });
       // Markdown is read in a terminal as often as in a file: control characters from the notices are escaped.
       else if (opts.format === 'md') body = escapeControls(renderDiffMarkdown(changes, meta));
       else {

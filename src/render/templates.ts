@@ -132,12 +132,31 @@ export const LedgerTemplate = z.object({
 });
 export type LedgerTemplate = z.infer<typeof LedgerTemplate>;
 
+const DiffFont = z.object({ eastAsia: z.string(), ascii: z.string() });
+
+/** templates/diff.json: the 修订对照表 (change reports in Word and PDF); a caller may pass its own to restyle the table. */
+export const DiffTemplate = z.object({
+  page: z.object({
+    orientation: z.enum(['landscape', 'portrait']),
+    widthMm: z.number().positive(),
+    heightMm: z.number().positive(),
+    margin: z.object({ topMm: z.number(), bottomMm: z.number(), leftMm: z.number(), rightMm: z.number() }),
+  }),
+  fonts: z.object({ body: DiffFont, heading: DiffFont }),
+  sizes: z.object({ titlePt: z.number(), headingPt: z.number(), bodyPt: z.number(), tablePt: z.number() }),
+  title: z.string(),
+  columns: z.array(z.object({ key: z.enum(['index', 'place', 'old', 'new', 'note']), label: z.string(), widthPct: z.number().positive() })).length(5),
+  colors: z.object({ deleted: z.string(), inserted: z.string(), headerFill: z.string() }),
+});
+export type DiffTemplate = z.infer<typeof DiffTemplate>;
+
 export interface Templates {
   readonly document: DocumentTemplate;
   readonly taskTable: TaskTableTemplate;
   readonly matrix: MatrixTemplate;
   readonly unitSheet: UnitSheetTemplate;
   readonly ledger: LedgerTemplate;
+  readonly diff: DiffTemplate;
 }
 
 /** File name → schema; an override folder may hold any subset of these files. */
@@ -147,6 +166,7 @@ const FILES = {
   matrix: ['matrix.json', MatrixTemplate],
   unitSheet: ['unit-sheet.json', UnitSheetTemplate],
   ledger: ['ledger.json', LedgerTemplate],
+  diff: ['diff.json', DiffTemplate],
 } as const;
 
 /** The shipped defaults, found relative to this module so it works from any working directory. */

@@ -12,10 +12,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { z } from 'zod';
 import defaultLayout from '../../../templates/diff.json' with { type: 'json' };
 import { pinDocxDates } from '../docx/docx-pack.js';
-import { loadTemplates } from '../templates.js';
+import { DiffTemplate, loadTemplates } from '../templates.js';
 import { reportEntries, type ReportEntry } from './entries.js';
 import type { DiffReportMeta } from './markdown.js';
 import type { ChangeSet } from '../../diff/schema.js';
@@ -23,27 +22,15 @@ import type { ChangeSet } from '../../diff/schema.js';
 /** Read the same way in the Word and the PDF report. */
 export const LEGEND = '说明：原内容中红色加删除线的为删除的文字，修改后中蓝色加下划线的为新增的文字。';
 
-const Font = z.object({ eastAsia: z.string(), ascii: z.string() });
-
-/** The shape of templates/diff.json; a caller may pass its own to restyle the table. */
-export const DiffDocxLayout = z.object({
-  page: z.object({
-    orientation: z.enum(['landscape', 'portrait']),
-    widthMm: z.number().positive(),
-    heightMm: z.number().positive(),
-    margin: z.object({ topMm: z.number(), bottomMm: z.number(), leftMm: z.number(), rightMm: z.number() }),
-  }),
-  fonts: z.object({ body: Font, heading: Font }),
-  sizes: z.object({ titlePt: z.number(), headingPt: z.number(), bodyPt: z.number(), tablePt: z.number() }),
-  title: z.string(),
-  columns: z.array(z.object({ key: z.enum(['index', 'place', 'old', 'new', 'note']), label: z.string(), widthPct: z.number().positive() })).length(5),
-  colors: z.object({ deleted: z.string(), inserted: z.string(), headerFill: z.string() }),
-});
-export type DiffDocxLayout = z.infer<typeof DiffDocxLayout>;
+/** The layout of the change reports: templates/diff.json, registered with the other templates (`--templates`). */
+export { DiffTemplate as DiffDocxLayout } from '../templates.js';
+type DiffDocxLayout = DiffTemplate;
 
 export interface DiffDocxOptions {
-  /** Layout (default: templates/diff.json). */
+  /** Layout (default: diff.json of `templatesDir`, else the shipped templates/diff.json). */
   readonly layout?: DiffDocxLayout;
+  /** A folder whose template files override the shipped ones, as for the other documents (optional). */
+  readonly templatesDir?: string;
   /** YYYY-MM-DD stored as the document's dates (default: today). */
   readonly date?: string;
 }
@@ -87,7 +74,7 @@ export function changeRow(entry: ReportEntry, index: number, layout: DiffDocxLay
 }
 
 export function diffDocument(changeSet: ChangeSet, meta: DiffReportMeta = {}, options: DiffDocxOptions = {}): Document {
-  const layout = DiffDocxLayout.parse(options.layout ?? defaultLayout);
+  const layout = DiffTemplate.parse(options.layout ?? defaultLayout);
   const { fonts, sizes, colors, page } = layout;
   const header = new TableRow({
     tableHeader: true, // repeated at the top of every page
@@ -154,8 +141,9 @@ export function diffDocument(changeSet: ChangeSet, meta: DiffReportMeta = {}, op
  * the document template's creator, as in the PDF report.
  */
 export async function renderDiffDocx(changeSet: ChangeSet, meta: DiffReportMeta = {}, options: DiffDocxOptions = {}): Promise<Uint8Array> {
-  const layout = DiffDocxLayout.parse(options.layout ?? defaultLayout);
+  const templates = await loadTemplates(options.templatesDir);
+  const layout = DiffTemplate.parse(options.layout ?? templates.diff);
   const bytes = new Uint8Array(await Packer.toBuffer(diffDocument(changeSet, meta, { ...options, layout })));
-  const { creator } = (await loadTemplates()).document;
+  const { creator } = templates.document;
   return pinDocxDates(bytes, meta.title ?? layout.title, creator, options.date ?? new Date().toISOString().slice(0, 10));
 }

@@ -1,11 +1,12 @@
 // ChangeSet → 修订对照表 (.pdf), with the render toolkit's tables (header on every page, Noto Serif SC subset).
 // As in the Word report, deleted text is struck through in 原内容 and inserted text underlined in 修改后.
-import defaultLayout from '../../../templates/diff.json' with { type: 'json' };
 import { PdfWriter } from '../pdf/pdf-doc.js';
 import { drawTable } from '../pdf/pdf-table.js';
 import { MARK } from '../pdf/pdf-wrap.js';
-import { loadTemplates } from '../templates.js';
-import { DiffDocxLayout, LEGEND } from './docx.js';
+import { DiffTemplate, loadTemplates } from '../templates.js';
+import { LEGEND } from './docx.js';
+
+type DiffDocxLayout = DiffTemplate;
 import { reportEntries } from './entries.js';
 import type { DiffReportMeta } from './markdown.js';
 import type { ChangeSet, RedlineSegment } from '../../diff/schema.js';
@@ -25,15 +26,17 @@ export function marked(redline: readonly RedlineSegment[] | null | undefined, si
 }
 
 export interface DiffPdfOptions {
-  /** Layout of the table (default: templates/diff.json). */
+  /** Layout of the table (default: diff.json of `templatesDir`, else the shipped templates/diff.json). */
   readonly layout?: DiffDocxLayout;
+  /** A folder whose template files override the shipped ones (optional). */
+  readonly templatesDir?: string;
   /** YYYY-MM-DD stored as the PDF's dates (default: today). */
   readonly date?: string;
 }
 
 export async function renderDiffPdf(changeSet: ChangeSet, meta: DiffReportMeta = {}, options: DiffPdfOptions = {}): Promise<Uint8Array> {
-  const layout = DiffDocxLayout.parse(options.layout ?? defaultLayout);
-  const templates = await loadTemplates();
+  const templates = await loadTemplates(options.templatesDir);
+  const layout = DiffTemplate.parse(options.layout ?? templates.diff);
   const title = meta.title ?? layout.title;
   const w = new PdfWriter(templates.document, layout.page.orientation, { title, date: options.date ?? new Date().toISOString().slice(0, 10) });
   // The Word report's colours: deletions red, insertions blue.
