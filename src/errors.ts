@@ -16,3 +16,15 @@ export class PlanFileError extends Error {
     this.name = 'PlanFileError';
   }
 }
+
+/** A corrections file (`*.fixes.json`) that cannot be used: not JSON, or an entry that is not a fix. */
+export class FixesError extends Error {
+  constructor(
+    message: string,
+    /** the corrections file's path, as given */
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'FixesError';
+  }
+}

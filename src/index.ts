@@ -6,6 +6,8 @@
  *   buildDocuments                 Plan → Word, PDF, Excel and Markdown files in a folder
  *   diffPlans                      Plan × Plan → ChangeSet; renderDiffMarkdown / renderDiffDocx / renderDiffPdf
  *   renderReview / renderDiffReview  Plan(s) + source → one self-contained HTML page
+ *   readFixes / writeFixes / addFix  the corrections file (更正, `*.fixes.json`); extraction applies one given as
+ *                                  `ReadOptions.fixes` (applyFixes: Plan × FixesFile → Plan)
  *
  * The Plan's zod schema (`Plan`, `planJsonSchema`) is the single source of its types, its validation and the JSON
  * Schema. Functions throw only the errors of `./errors.js` on purpose; each message names the file and the place.
@@ -17,4 +19,5 @@ export * from './api/build.js';
 export * from './api/diff.js';
 export * from './api/review.js';
 export * from './api/write.js';
+export * from './api/fixes.js';
 export * from './errors.js';

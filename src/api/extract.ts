@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { diagnosticsOf } from '../diagnostics/index.js';
+import { applyFixes } from '../fixes/apply.js';
+import type { FixesFile } from '../fixes/schema.js';
 import { compileLexicon, LexiconData, LexiconError, type Lexicon } from '../extract/lexicon.js';
 import type { ExtractOptions } from '../extract/plan.js';
 import { noticeExtractor } from '../extract/plugin.js';
@@ -35,10 +37,11 @@ export interface ExtractedNotice {
  * @param ingested the decoded text and what the reader learnt (format, encoding, pages, files)
  * @param path the path recorded as `source.path`
  * @param bytes the file's bytes, for `source.sha256` (ignored when `ingested.files` lists several files)
- * @param options `firstListedLead` (default false), `lexicon` (default: the shipped one)
+ * @param options `firstListedLead` (default false), `lexicon` (default: the shipped one), `fixes` (default none: see
+ *   FixOptions; each fix applied is an info diagnostic `fix-applied`, each stale one a warning `stale-fix`)
  * @returns the Plan, the source text its spans point into, and the parsed tree
  */
-export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Array, options: ExtractOptions = {}): ExtractedNotice {
+export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Array, options: ExtractOptions & FixOptions = {}): ExtractedNotice {
   const text = normalizeText(ingested.text);
   const file = new VFile({ path, value: text.parse });
   // One line index over the source serves extraction and the diagnostics' line:column.
@@ -62,7 +65,7 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
         .update(ingested.files.map((f) => `${f.sha256}  ${f.path}\n`).join(''))
         .digest('hex')
     : createHash('sha256').update(bytes).digest('hex');
-  const plan = Plan.parse({
+  let plan = Plan.parse({
     schemaVersion: SCHEMA_VERSION,
     source: {
       path,
@@ -81,6 +84,8 @@ export function extractIngested(ingested: Ingested, path: string, bytes: Uint8Ar
     units: result.units,
     diagnostics: diagnosticsOf(file, index),
   });
+  // Corrections: after extraction, before validation (so what a fix made is checked as what was read is).
+  if (options.fixes) plan = Plan.parse(applyFixes(plan, options.fixes, text.source, { file: options.fixesPath }).plan);
   // Pages, sheets and files onto every span (the Plan's spans are fresh objects from the schema's parse).
   attachPlaces(plan, ingested.places ?? [], ingested.ocr, ingested.boxes);
   return { plan, source: text.source, tree };
@@ -107,7 +112,14 @@ function reportInvisible(runs: NormalizedText['invisible'], warn: (reason: strin
  */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export interface ReadOptions extends ExtractOptions {
+export interface FixOptions {
+  /** A corrections file to apply after extraction (see readFixes, `*.fixes.json`); default none. */
+  readonly fixes?: FixesFile;
+  /** Its path, named in the diagnostics of applied and stale fixes (default: "fixes"). */
+  readonly fixesPath?: string;
+}
+
+export interface ReadOptions extends ExtractOptions, FixOptions {
   /** Refuse an input larger than this many bytes before reading it (default: MAX_INPUT_BYTES). */
   readonly maxBytes?: number;
   /** Read scanned PDF pages by OCR (Debian tesseract-ocr-chi-sim and poppler-utils) (default: false). */
@@ -125,7 +137,7 @@ const ingestOptions = (options: ReadOptions): IngestOptions => (options.ocr ? { 
  * Read a notice file (.txt, .html, .docx, .pdf, .doc, .wps, .xlsx, .xls, .ofd) and extract its Plan.
  *
  * @param path the file
- * @param options `maxBytes` (default MAX_INPUT_BYTES), `ocr` (default false), and the ExtractOptions
+ * @param options `maxBytes` (default MAX_INPUT_BYTES), `ocr` (default false), `fixes` (default none), and the ExtractOptions
  * @returns the Plan, its source text and tree (see extractIngested)
  * @throws IngestError for input that cannot be read, naming the file and the place
  */

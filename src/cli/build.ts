@@ -7,7 +7,7 @@ import { ALL_FORMATS, buildDocuments, plannedFiles, sheetUnits, startRenderWorke
 import type { Plan } from '../api/extract.js';
 import { CliError, EXIT } from './errors.js';
 import { planToJsonBytes } from '../api/plan-file.js';
-import { addReadOptions, extractOptions, NOTICE_ARGUMENT, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, extractOptions, NOTICE_ARGUMENT, reportDiagnostics, reportFixes, type ReadOptions } from './extract.js';
 import { guardWrites, interrupted } from './interrupt.js';
 import { listFiles, removeOwnTempFilesSync, removeStaleTempFiles } from './io.js';
 import { checkOutputFolder, refuseLinkedFolders, refuseOverwritingInputs } from './output-place.js';
@@ -179,7 +179,9 @@ export function registerBuild(program: Command): void {
     const workers = await earlyWorkers(opts);
     try {
       const { loadPlanWithSource } = await import('../api/plan-file.js');
-      const { plan, source } = await loadPlanWithSource(input, await extractOptions(opts));
+      const read = await extractOptions(opts, [input]);
+      const { plan, source } = await loadPlanWithSource(input, read);
+      reportFixes(plan, read, opts.quiet);
       await build(plan, [input], opts, [], workers, source);
     } finally {
       await workers?.close();
@@ -199,7 +201,9 @@ export function registerBuild(program: Command): void {
     const workers = await earlyWorkers(opts);
     try {
       const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('../api/plan-file.js'), import('../api/review.js')]);
-      const { plan, source } = await loadPlanWithSource(notices, await extractOptions(opts));
+      const read = await extractOptions(opts, notices);
+      const { plan, source } = await loadPlanWithSource(notices, read);
+      reportFixes(plan, read, opts.quiet);
       const code = reportDiagnostics(plan, opts);
       // plan.json and the review page are written by the build (in this thread, while workers draw the PDFs).
       const extras: ExtraFile[] = [{ rel: 'plan.json', render: () => planToJsonBytes(plan, join(outDir, 'plan.json')) }];

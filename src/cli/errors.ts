@@ -1,5 +1,5 @@
 // Exit codes and the one place errors become short messages (stack traces only with --debug).
-import { IngestError, LexiconError, PlanFileError, TemplateError, WriteError } from '../errors.js';
+import { FixesError, IngestError, LexiconError, PlanFileError, TemplateError, WriteError } from '../errors.js';
 
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
@@ -39,7 +39,7 @@ export function describeCode(code: string): string {
 
 export function describeError(error: unknown): string {
   if (error instanceof IngestError) return `fenjie: ${error.message.startsWith(error.path) ? '' : `${error.path}: `}${error.message}`;
-  if (error instanceof CliError || error instanceof PlanFileError || error instanceof TemplateError || error instanceof LexiconError) return `fenjie: ${error.message}`;
+  if (error instanceof CliError || error instanceof PlanFileError || error instanceof TemplateError || error instanceof LexiconError || error instanceof FixesError) return `fenjie: ${error.message}`;
   if (error instanceof WriteError) return `fenjie: ${error.file}: 无法写入 (cannot write: ${describeCode(error.code)})`;
   const e = error as NodeJS.ErrnoException;
   if (e?.code && e.path) return `fenjie: ${e.path}: ${describeCode(e.code)}`;

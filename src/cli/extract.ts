@@ -15,14 +15,35 @@ export interface ReadOptions {
   readonly ocr?: boolean;
   readonly strict?: boolean;
   readonly quiet?: boolean;
+  /** --fixes FILE (a string), --no-fixes (false), or neither: the corrections file beside the notice, if any */
+  readonly fixes?: string | false;
 }
 
-/** What the reading commands pass to extraction: the convention option, the user's lexicon if any, and --ocr. */
-export async function extractOptions(opts: ReadOptions): Promise<ReadApiOptions> {
+/**
+ * What the reading commands pass to extraction: the convention option, the user's lexicon if any, --ocr, and the
+ * corrections file (--fixes, else `<notice>.fixes.json` beside the first notice; none with --no-fixes or for a plan.json).
+ */
+export async function extractOptions(opts: ReadOptions, notices: readonly string[] = []): Promise<ReadApiOptions> {
   const ocr = opts.ocr ? { ocr: true } : {};
-  if (!opts.lexicon) return { firstListedLead: opts.firstListedLead, ...ocr };
+  const fixes = await fixesOptions(opts, notices);
+  if (!opts.lexicon) return { firstListedLead: opts.firstListedLead, ...ocr, ...fixes };
   const { loadLexicon } = await import('../api/extract.js');
-  return { firstListedLead: opts.firstListedLead, lexicon: await loadLexicon(opts.lexicon), ...ocr };
+  return { firstListedLead: opts.firstListedLead, lexicon: await loadLexicon(opts.lexicon), ...ocr, ...fixes };
+}
+
+async function fixesOptions(opts: ReadOptions, notices: readonly string[]): Promise<Pick<ReadApiOptions, 'fixes' | 'fixesPath'>> {
+  if (opts.fixes === false) return {};
+  const { findFixesFor, readFixes } = await import('../api/fixes.js');
+  const file = typeof opts.fixes === 'string' ? opts.fixes : await findFixesFor(notices);
+  return file ? { fixes: await readFixes(file), fixesPath: file } : {};
+}
+
+/** The line that says a corrections file was applied: how many fixes, and how many are stale. Silent without one. */
+export function reportFixes(plan: Plan, read: ReadApiOptions, quiet?: boolean): void {
+  if (!read.fixes || quiet) return;
+  const applied = plan.diagnostics.filter((d) => d.ruleId === 'fix-applied').length;
+  const stale = plan.diagnostics.filter((d) => d.ruleId === 'stale-fix').length;
+  printErr(`fenjie: 已应用更正 ${applied} 条${stale ? `,${stale} 条已失效` : ''}: ${read.fixesPath} (applied ${applied} of ${read.fixes.fixes.length} fixes${stale ? `; ${stale} stale, not applied` : ''})\n`);
 }
 
 /** The help line of a notice argument: one file, several (the notice and its annexes), or a folder. */
@@ -56,6 +77,8 @@ export function addReadOptions(cmd: Command): Command {
     .option('--first-listed-lead', '文件未写明牵头单位时,以排序第一的单位为牵头 (marked inferred)')
     .option('--lexicon <file>', '补充词表 JSON:本地单位名称、职责用语等 (add local unit names and words; see README)')
     .option('--ocr', '扫描件 PDF 用 OCR 识别 (read scanned PDF pages with tesseract; needs Debian tesseract-ocr-chi-sim and poppler-utils; every item read so is marked for review)')
+    .option('--fixes <file>', '更正文件 (corrections file; default: <notice>.fixes.json beside the notice, if there)')
+    .option('--no-fixes', '不应用更正文件 (ignore the corrections file beside the notice)')
     .option('--strict', 'warnings fail the run (exit 1)')
     .option('-q, --quiet', 'do not print diagnostics');
 }
@@ -70,7 +93,9 @@ export function registerExtract(program: Command): void {
   ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
     if (opts.output) await prepareOutputFile(opts.output, notices, opts.quiet);
     const { extractFiles } = await import('../api/extract.js');
-    const { plan } = await extractFiles(notices, await extractOptions(opts));
+    const read = await extractOptions(opts, notices);
+    const { plan } = await extractFiles(notices, read);
+    reportFixes(plan, read, opts.quiet);
     if (opts.output) await writeOutput(opts.output, planToJsonBytes(plan, opts.output));
     else process.stdout.write(planToJsonBytes(plan));
     process.exitCode = reportDiagnostics(plan, opts);
@@ -103,7 +128,9 @@ export function registerExtract(program: Command): void {
       .argument('<notice...>', NOTICE_ARGUMENT),
   ).action(async (notices: string[], opts: ReadOptions) => {
     const { extractFiles } = await import('../api/extract.js');
-    const { plan } = await extractFiles(notices, await extractOptions(opts));
+    const read = await extractOptions(opts, notices);
+    const { plan } = await extractFiles(notices, read);
+    reportFixes(plan, read, opts.quiet);
     printOut(unitTable(plan));
     process.exitCode = reportDiagnostics(plan, { ...opts, quiet: opts.quiet ?? true });
   });

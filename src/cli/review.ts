@@ -1,7 +1,7 @@
 // fenjie review <notice|plan.json> -o review.html: the extraction beside its source, as one self-contained HTML page.
 import type { Command } from 'commander';
 import { CliError } from './errors.js';
-import { addReadOptions, extractOptions, NOTICE_ARGUMENT, prepareOutputFile, reportDiagnostics, type ReadOptions } from './extract.js';
+import { addReadOptions, extractOptions, NOTICE_ARGUMENT, prepareOutputFile, reportDiagnostics, reportFixes, type ReadOptions } from './extract.js';
 import { writeOutput } from './io.js';
 import { escapeControls } from './terminal.js';
 
@@ -15,7 +15,9 @@ export function registerReview(program: Command): void {
   ).action(async (notices: string[], opts: ReadOptions & { output?: string }) => {
     if (opts.output) await prepareOutputFile(opts.output, notices, opts.quiet);
     const [{ loadPlanWithSource }, { renderReview }] = await Promise.all([import('../api/plan-file.js'), import('../api/review.js')]);
-    const { plan, source } = await loadPlanWithSource(notices, await extractOptions(opts));
+    const read = await extractOptions(opts, notices);
+    const { plan, source } = await loadPlanWithSource(notices, read);
+    reportFixes(plan, read, opts.quiet);
     if (source === null) throw new CliError(`${notices[0]}: 找不到方案的原文 ${plan.source.path} (the plan's source file is not at hand or has changed; looked beside the plan.json and in the current folder)`);
     const html = renderReview(plan, source);
     if (opts.output) await writeOutput(opts.output, html);

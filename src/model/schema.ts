@@ -32,6 +32,14 @@ export type Mention = z.infer<typeof Mention>;
 export const Role = z.enum(['lead', 'responsible', 'cooperate']);
 export type Role = z.infer<typeof Role>;
 
+/** 更正: an item a person changed through the corrections file (`*.fixes.json`), so an auditor tells it from what was read. */
+export const Correction = z.object({
+  op: z.string().describe('the fix operation: set-role, add-unit, merge-units, split-unit, set-lead, mark-person, rename-unit'),
+  reason: z.string(),
+  at: z.string().describe('ISO date of the fix'),
+});
+export type Correction = z.infer<typeof Correction>;
+
 /** 工作目标 / 量化指标: a quantified target such as 旅游总收入 增长 15 % 左右. */
 export const Target = z.object({
   indicator: z.string().describe('what is measured, e.g. 旅游总收入'),
@@ -66,6 +74,7 @@ export const Assignment = z.object({
   desk: z.string().nullable().describe('the desk of a bureau, e.g. 科技 for 某局〈科技〉'),
   span: Span.describe('where `raw` stands'),
   mention: Mention.describe('`raw` and `span` again, under the name the plan.json contract\'s readers look for (the corpus scorer matches units as written by `mention.raw`)'),
+  corrected: Correction.optional().describe('set when a fix changed or added this assignment'),
 });
 export type Assignment = z.infer<typeof Assignment>;
 
@@ -96,6 +105,7 @@ export const Leader = z.object({
   title: z.string().nullable().describe('the office where the text gives it: 副区长'),
   raw: z.string().describe('as written: 周建华（副区长）'),
   span: Span,
+  corrected: Correction.optional().describe('set when a fix marked this name as a person'),
 });
 export type Leader = z.infer<typeof Leader>;
 
@@ -194,6 +204,7 @@ export const Unit = z.object({
   kind: z.enum(['unit', 'collective']),
   members: z.array(z.string()),
   counts: z.object({ lead: z.number().int(), responsible: z.number().int(), cooperate: z.number().int() }),
+  corrected: Correction.optional().describe('set when a fix merged, split, added or renamed this unit'),
 });
 export type Unit = z.infer<typeof Unit>;
 
