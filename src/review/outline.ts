@@ -79,11 +79,12 @@ function task(ctx: Ctx, t: Task): HastElement {
       h('span', { className: ['rl'] }, ROLE_LABEL[a.role]),
       a.inferred ? h('span', { className: ['inf'], title: a.rule ?? '' }, ` 推定${a.rule ? `:${a.rule}` : ''}`) : null,
       a.resolvedFrom ? h('span', { className: ['inf'] }, ` ←${a.resolvedFrom}`) : null,
+      correctedMark(a.corrected),
       scopeNote(ctx, t, a.clause),
     ),
   );
   const leaders = t.leaders.map((l, i) =>
-    linked(ctx, 'li', `p:${t.id}.${i}`, `p:${t.id}.${i}`, ['ld'], [h('span', { className: ['sym'] }, '☆'), ' ', h('span', { className: ['person'] }, l.name)], l.title ? h('span', { className: ['rl'] }, ` ${l.title}`) : null, h('span', { className: ['rl'] }, ' 责任领导')),
+    linked(ctx, 'li', `p:${t.id}.${i}`, `p:${t.id}.${i}`, ['ld'], [h('span', { className: ['sym'] }, '☆'), ' ', h('span', { className: ['person'] }, l.name)], l.title ? h('span', { className: ['rl'] }, ` ${l.title}`) : null, h('span', { className: ['rl'] }, ' 责任领导'), correctedMark(l.corrected)),
   );
   const facts = [
     ...t.targets.map((x, i) => linked(ctx, 'li', `x:${t.id}.${i}`, `x:${t.id}.${i}`, ['tgt'], `指标 ${targetLabel(x)}`)),
@@ -107,6 +108,11 @@ function task(ctx: Ctx, t: Task): HastElement {
     leaders.length ? h('ul', { className: ['leaders'] }, leaders) : null,
     facts.length ? h('ul', { className: ['facts'] }, facts) : null,
   );
+}
+
+/** A person changed this item (the corrections file): the mark says so, its title tells the operation, reason and date. */
+function correctedMark(c: Task['assignments'][number]['corrected']): HastElement | null {
+  return c ? h('span', { className: ['fix'], title: `更正 ${c.op}：${c.reason}（${c.at}）(corrected by a person)` }, ' 已更正') : null;
 }
 
 /** Where an item stands in the original: page of a PDF/OFD, sheet of a workbook; text read by OCR is flagged. */

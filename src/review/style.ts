@@ -82,6 +82,7 @@ li.as.role-responsible .sym{color:#1f5fbf}
 li.as.role-cooperate .sym{color:#2f8a2f}
 li.as.hit .unit{background:#ffd1e3}
 .rl,.inf{color:var(--muted);font-size:11px}
+.fix{color:#8a4b00;font-size:11px;font-weight:600}
 ul.facts li.tgt{color:#1e6b2f}
 ul.facts li.dl{color:#6b2f8a}
 ul.goals li{color:#1e6b2f}

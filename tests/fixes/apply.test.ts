@@ -3,6 +3,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { addFix, applyFixes, emptyFixes, parseFixes, taskAnchor, type Fix, type FixesFile } from '../../src/api/fixes.js';
 import { extractNotice } from '../../src/api/extract.js';
+import { renderReview } from '../../src/api/review.js';
 import type { Plan, Task } from '../../src/index.js';
 import { allTasks, SAMPLE } from '../helpers.js';
 
@@ -95,6 +96,18 @@ describe('each operation on the sample', () => {
       [a.unit, 'responsible', 'split-unit'],
       ['区某某中心', 'responsible', 'split-unit'],
     ]);
+  });
+});
+
+describe('the review page', () => {
+  it('marks corrected items with the operation, reason and date, and nothing else', () => {
+    const task = withLeadAndMore();
+    const unit = task.assignments.find((a) => a.role === 'responsible' && !a.resolvedFrom)!.unit;
+    expect(renderReview(plan, source)).not.toContain('class="fix"');
+    const { plan: out } = applyFixes(plan, file({ op: 'set-role', task: taskAnchor(task), unit, role: 'cooperate', reason: '通知原文为配合', at: AT }), source);
+    const page = renderReview(out, source);
+    expect(page.match(/class="fix"/g)).toHaveLength(1);
+    expect(page).toContain(`title="更正 set-role：通知原文为配合（${AT}）(corrected by a person)"> 已更正</span>`);
   });
 });
 
