@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
-import { extractOptions, prepareOutputFile } from './extract.js';
+import { extractOptions, prepareOutputFile, reportFixes } from './extract.js';
 import { writeOutput } from './io.js';
 import type { PlanWithSource } from '../api/plan-file.js';
 import { safeJson } from '../api/plan-file.js';
@@ -20,8 +20,10 @@ export function registerDiff(program: Command): void {
     .option('--first-listed-lead', 'apply the first-listed-lead convention to notices that state none')
     .option('--lexicon <file>', 'add local unit names and words to the lexicon (see README)')
     .option('--date <YYYY-MM-DD>', 'date stored in docx/pdf reports (default: SOURCE_DATE_EPOCH or today)')
+    .option('--fixes <file>', '两个版本都应用此更正文件 (corrections file for both versions; default: each notice\'s own <notice>.fixes.json)')
+    .option('--no-fixes', '不应用更正文件 (ignore corrections files)')
     .option('--templates <dir>', '模板目录：其中的 diff.json 等覆盖默认版式 (folder whose template files override the shipped ones)')
-    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; lexicon?: string; date?: string; templates?: string }) => {
+    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; lexicon?: string; date?: string; templates?: string; fixes?: string | false }) => {
       if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
       if (opts.output) await prepareOutputFile(opts.output, [oldPath, newPath], false);
       // Loaded here, not at start-up: the report writers pull in docx and pdfkit, which other commands do not need.
@@ -30,9 +32,13 @@ export function registerDiff(program: Command): void {
         import('../api/plan-file.js'),
       ]);
       // Only the html page shows the source text; the other reports need the plans alone (no re-reading sources).
-      const read = await extractOptions(opts);
-      const load = (path: string): Promise<PlanWithSource> =>
-        opts.format === 'html' ? loadPlanWithSource(path, read) : loadPlan(path, read).then((plan) => ({ plan, source: null }));
+      // Each version with its own corrections (the file beside it), or both with --fixes: the diff is of corrected plans.
+      const load = async (path: string): Promise<PlanWithSource> => {
+        const read = await extractOptions(opts, [path]);
+        const side = opts.format === 'html' ? await loadPlanWithSource(path, read) : { plan: await loadPlan(path, read), source: null };
+        reportFixes(side.plan, read);
+        return side;
+      };
       const [a, b] = await Promise.all([load(oldPath), load(newPath)]);
       const changes = diffPlans(a.plan, b.plan);
       const meta = { oldLabel: oldPath, newLabel: newPath, plans: { old: a.plan, new: b.plan } };

@@ -56,4 +56,18 @@ describe('fenjie extract with corrections', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('bad.fixes.json');
   });
+
+  it('fenjie diff compares corrected plans: a fix beside one version shows as a change, --fixes on both does not', async () => {
+    const v2 = path.join(dir, 'v2.txt');
+    await copyFile('tests/fixtures/diff/wulingyuan-v2.txt', v2);
+    await writeFile(path.join(dir, 'v2.fixes.json'), JSON.stringify({ fenjie: 'fixes', version: 1, fixes: [fix] }));
+    const one = await fenjie('diff', SAMPLE, v2, '-f', 'json');
+    expect(one.stderr).toMatch(/v2\.fixes\.json \(applied 1 of 1 fixes\)/);
+    const roleChanges = (out: string) => JSON.stringify(JSON.parse(out)).match(new RegExp(`${unit}[^{}]*cooperate|cooperate[^{}]*${unit}`, 'g'))?.length ?? 0;
+    expect(roleChanges(one.stdout)).toBeGreaterThan(0);
+    const fixesFile = path.join(dir, 'both.fixes.json');
+    await writeFile(fixesFile, JSON.stringify({ fenjie: 'fixes', version: 1, fixes: [fix] }));
+    const both = await fenjie('diff', SAMPLE, v2, '-f', 'json', '--fixes', fixesFile);
+    expect(roleChanges(both.stdout)).toBe(0);
+  });
 });
