@@ -7,6 +7,7 @@ import { INVISIBLE } from '../text/invisible.js';
 import type { ClauseReading, Range } from './clauses.js';
 import type { ExtractContext, Where } from './context.js';
 import { findClauses, type FoundClause } from './find-clauses.js';
+import { groupClauses } from './group-clauses.js';
 import { findDeadlines } from './deadlines.js';
 import type { PersonMention } from './people.js';
 import { FIRST_LISTED_LEAD, ruleScope } from './rules.js';
@@ -129,6 +130,8 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
     ctx.report('warning', 'duplicate-task-number', `附件任务编号重复,改用顺序编号 (task numbers repeat; ids use running order)`, found[0].item.position.start.offset!, found[0].item.position.end.offset!, { annex: options.annexId });
   }
   const result: TaskResult = { tasks: [], sections: [], rules: [] };
+  const sectionOf = ({ ancestors }: Found) => ancestors.filter((a) => a !== parts.tasks).at(-1) ?? null;
+  const inherited = groupClauses(ctx, found.map((f) => f.item), found.map(sectionOf));
   let previous = 0;
   found.forEach(({ item, ancestors }, n) => {
     const id = `${options.annexId}.T${unique ? item.ordinal : n + 1}`;
@@ -142,7 +145,7 @@ export function extractTasks(ctx: ExtractContext, doc: DocumentNode, parts: Part
       const end = section.valueStart + section.value.length;
       result.sections.push({ number: section.number, title: headingOf(ctx.display(section.valueStart, end)), start: section.position.start.offset!, end });
     }
-    result.tasks.push(readTask(ctx, item, id, section, options, where, result.rules));
+    result.tasks.push(readTask(ctx, item, id, section, options, where, result.rules, inherited[n]));
   });
   return result;
 }
@@ -204,7 +207,7 @@ function scopesOf(ctx: ExtractContext, task: ItemNode, lines: readonly TextLine[
   });
 }
 
-function readTask(ctx: ExtractContext, item: ItemNode, id: string, section: ItemNode | null, options: TaskOptions, where: Where, rules: DocumentRule[]): Task {
+function readTask(ctx: ExtractContext, item: ItemNode, id: string, section: ItemNode | null, options: TaskOptions, where: Where, rules: DocumentRule[], inherited: readonly FoundClause[] = []): Task {
   const lines = allLines(item);
   const { clauses: found, problems } = findClauses(ctx.text.parse, lines, ctx.lex, ctx.clauseCache);
   for (const p of problems) {
@@ -225,8 +228,19 @@ function readTask(ctx: ExtractContext, item: ItemNode, id: string, section: Item
     applyConvention(clauseAssignments, own.at(-1) ?? options.carried.rule ?? ruleInForce(options.annexRules, fc.start), options);
     assignments.push(...clauseAssignments);
   });
-  if (found.some(assigns) && !assignments.some((a) => a.role === 'lead')) reportNoLead(ctx, found[0].start, found[0].end, where);
-  if (!found.length && !problems.length) {
+  // A task without a clause of its own takes its group's (stated on the group heading, or 以上任务由… after it).
+  const taken = assignments.length === 0 ? inherited : [];
+  for (const fc of taken) {
+    const index = clauses.length;
+    clauses.push({ index, form: fc.form, raw: ctx.raw(fc.start, fc.end), span: ctx.span(fc.start, fc.end), scope: { kind: 'task', span: ctx.span(item.position.start.offset!, item.position.end.offset!) } });
+    leaders.push(...leadersOf(ctx, fc.reading.leaders, leaders));
+    const clauseAssignments = assignClause(ctx, fc.reading, index, options, where);
+    applyConvention(clauseAssignments, options.carried.rule ?? ruleInForce(options.annexRules, fc.start), options);
+    assignments.push(...clauseAssignments);
+  }
+  const assigning = [...found, ...taken].filter(assigns);
+  if (assigning.length && !assignments.some((a) => a.role === 'lead')) reportNoLead(ctx, assigning[0].start, assigning[0].end, where);
+  if (!found.length && !taken.length && !problems.length) {
     ctx.report('info', 'no-clause', `任务没有责任分工 (no responsibility clause)`, item.position.start.offset!, item.valueStart + item.value.length, where);
   }
   // Names are not figures: targets and deadlines read the text with the units and people blanked out.
