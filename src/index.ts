@@ -4,7 +4,8 @@
  *   extractNotice / extractFiles   notice file(s) → Plan (+ the source text its spans point into)
  *   loadPlan / loadPlanWithSource  a plan.json or a notice → Plan
  *   buildDocuments                 Plan → Word, PDF, Excel and Markdown files in a folder
- *   diffPlans                      Plan × Plan → ChangeSet; renderDiffMarkdown / renderDiffDocx / renderDiffPdf
+ *   diffPlans                      Plan × Plan → ChangeSet; renderDiffMarkdown / renderDiffDocx / renderDiffPdf;
+ *                                  markCorrections tells the differences a corrections file makes
  *   renderReview / renderDiffReview  Plan(s) + source → one self-contained HTML page
  *   readFixes / writeFixes / addFix  the corrections file (更正, `*.fixes.json`); extraction applies one given as
  *                                  `ReadOptions.fixes` (applyFixes: Plan × FixesFile → Plan)

@@ -22,25 +22,35 @@ export function registerDiff(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'date stored in docx/pdf reports (default: SOURCE_DATE_EPOCH or today)')
     .option('--fixes <file>', '两个版本都应用此更正文件 (corrections file for both versions; default: each notice\'s own <notice>.fixes.json)')
     .option('--no-fixes', '不应用更正文件 (ignore corrections files)')
+    .option('--corrections', '标出哪些差异来自更正文件，并列出更正消除的差异 (mark the differences the corrections make, list those they remove)')
     .option('--templates <dir>', '模板目录：其中的 diff.json 等覆盖默认版式 (folder whose template files override the shipped ones)')
-    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; lexicon?: string; date?: string; templates?: string; fixes?: string | false }) => {
+    .action(async (oldPath: string, newPath: string, opts: { format: 'md' | 'json' | 'docx' | 'pdf' | 'html'; output?: string; firstListedLead?: boolean; lexicon?: string; date?: string; templates?: string; fixes?: string | false; corrections?: boolean }) => {
+      if (opts.corrections && opts.fixes === false) throw new CliError('--corrections 与 --no-fixes 不能同用 (--corrections compares with and without the corrections files)');
       if ((opts.format === 'docx' || opts.format === 'pdf') && !opts.output) throw new CliError(`--format ${opts.format} 需要 -o <file> (needs an output file)`);
       if (opts.output) await prepareOutputFile(opts.output, [oldPath, newPath], false);
       // Loaded here, not at start-up: the report writers pull in docx and pdfkit, which other commands do not need.
-      const [{ diffPlans, renderDiffDocx, renderDiffMarkdown, renderDiffPdf }, { loadPlan, loadPlanWithSource }] = await Promise.all([
+      const [{ diffPlans, markCorrections, renderDiffDocx, renderDiffMarkdown, renderDiffPdf }, { loadPlan, loadPlanWithSource }] = await Promise.all([
         import('../api/diff.js'),
         import('../api/plan-file.js'),
       ]);
       // Only the html page shows the source text; the other reports need the plans alone (no re-reading sources).
       // Each version with its own corrections (the file beside it), or both with --fixes: the diff is of corrected plans.
-      const load = async (path: string): Promise<PlanWithSource> => {
+      // With --corrections each version is also read without its fixes, to tell the differences the fixes make.
+      const load = async (path: string): Promise<PlanWithSource & { asRead: PlanWithSource['plan'] | null }> => {
         const read = await extractOptions(opts, [path]);
         const side = opts.format === 'html' ? await loadPlanWithSource(path, read) : { plan: await loadPlan(path, read), source: null };
         reportFixes(side.plan, read);
-        return side;
+        const asRead = !opts.corrections ? null : read.fixes ? await loadPlan(path, { ...read, fixes: undefined, fixesPath: undefined }) : side.plan;
+        return { ...side, asRead };
       };
       const [a, b] = await Promise.all([load(oldPath), load(newPath)]);
-      const changes = diffPlans(a.plan, b.plan);
+      const corrected = diffPlans(a.plan, b.plan);
+      const changes = a.asRead && b.asRead ? markCorrections(corrected, diffPlans(a.asRead, b.asRead)) : corrected;
+      if (opts.corrections) {
+        const made = changes.changes.filter((c) => c.fromCorrections).length;
+        const undone = changes.undoneByCorrections?.length ?? 0;
+        printErr(`fenjie: 来自更正 ${made} 处，更正消除 ${undone} 处 (${made} differences come from corrections, ${undone} removed by them)\n`);
+      }
       const meta = { oldLabel: oldPath, newLabel: newPath, plans: { old: a.plan, new: b.plan } };
       // The consistency check, on each version: an indicator the overall plan and an annex state differently.
       const { formatDiagnostics, targetConsistency } = await import('../api/extract.js');

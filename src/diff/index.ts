@@ -1,5 +1,6 @@
 // fenjie/diff: compare two Plans into a ChangeSet (Plan × Plan → ChangeSet); the reports are in render/changes.
 export { diffPlans, type DiffOptions } from './diff-plans.js';
+export { markCorrections } from './corrections.js';
 export type { MatchThresholds } from './match-tasks.js';
 export {
   ChangeSet,

@@ -45,6 +45,7 @@ export const Change = z.object({
   new: ChangeValue,
   match: Match.nullable(),
   redline: z.array(RedlineSegment).optional(),
+  fromCorrections: z.literal(true).optional().describe('set by markCorrections: the difference is absent from the diff of the plans as read, so a corrections file made it'),
 });
 export type Change = z.infer<typeof Change>;
 
@@ -93,5 +94,6 @@ export const ChangeSet = z.object({
   annexes: z.array(AnnexRef),
   summary: ChangeSummary,
   changes: z.array(Change),
+  undoneByCorrections: z.array(Change).optional().describe('set by markCorrections: differences of the plans as read that the corrections removed'),
 });
 export type ChangeSet = z.infer<typeof ChangeSet>;

@@ -82,7 +82,7 @@ function changeRow(c: Change, i: number, oldItems: SourceItems, newItems: Source
     h('td', {}, KIND_LABEL[c.kind]),
     h('td', {}, row.place),
     h('td', {}, body),
-    h('td', {}, row.note, row.match ? h('span', { className: ['rl'] }, ` ${row.match}`) : null),
+    h('td', {}, c.fromCorrections ? h('span', { className: ['fix'], title: '来自更正文件 (from the corrections file)' }, '【更正】') : null, row.note, row.match ? h('span', { className: ['rl'] }, ` ${row.match}`) : null),
     h('td', { className: ['links'] }, links),
   );
 }

@@ -18,6 +18,7 @@ it('exports the public API and nothing else', () => {
       "describeChange",
       "diffDocument",
       "diffPlans",
+      "markCorrections",
       "marked",
       "redline",
       "redlineMarkdown",

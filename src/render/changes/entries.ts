@@ -43,7 +43,17 @@ function marks(c: Change, row: ChangeRow): readonly RedlineSegment[] | null {
   return redline(row.old, row.new);
 }
 
+/** 【更正】 before the note of an entry a corrections file made (markCorrections), in every report alike. */
+function tagCorrections(entry: ReportEntry): ReportEntry {
+  if (!entry.changes.some((c) => c.fromCorrections)) return entry;
+  return { ...entry, row: { ...entry.row, note: `【更正】${entry.row.note}` } };
+}
+
 export function reportEntries(changes: readonly Change[], plans?: PlanPair, options: DescribeOptions = {}): ReportEntry[] {
+  return entriesOf(changes, plans, options).map(tagCorrections);
+}
+
+function entriesOf(changes: readonly Change[], plans: PlanPair | undefined, options: DescribeOptions): ReportEntry[] {
   const describe = { ...options, taskRef: options.taskRef ?? taskRefs(plans) };
   const out: ReportEntry[] = [];
   for (let i = 0; i < changes.length; i++) {

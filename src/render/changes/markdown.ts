@@ -96,10 +96,12 @@ export function renderDiffMarkdown(changeSet: ChangeSet, meta: DiffReportMeta = 
   out.push(versionLine('原版本', changeSet.old, meta.oldLabel), versionLine('新版本', changeSet.new, meta.newLabel), '');
   out.push('## 变更汇总', '');
   if (changeSet.summary.total === 0) {
-    out.push('两个版本之间没有变化。', '');
+    out.push('两个版本之间没有变化。', '', ...undone(changeSet, meta.plans));
     return out.join('\n');
   }
-  out.push(`共 ${changeSet.summary.total} 处变化。`, '', ...summaryTable(changeSet), '');
+  const fromFixes = changeSet.changes.filter((c) => c.fromCorrections).length;
+  const ofThem = changeSet.undoneByCorrections ? `其中 ${fromFixes} 处来自更正文件（标“【更正】”）。` : '';
+  out.push(`共 ${changeSet.summary.total} 处变化。${ofThem}`, '', ...summaryTable(changeSet), '');
 
   const planLevel = changeSet.changes.filter((c) => c.annex === null && c.entity !== 'unit');
   if (planLevel.length) out.push('## 通知与总体方案', '', ...list(planLevel, meta.plans, true));
@@ -119,5 +121,13 @@ export function renderDiffMarkdown(changeSet: ChangeSet, meta: DiffReportMeta = 
 
   const units = changeSet.changes.filter((c) => c.entity === 'unit');
   if (units.length) out.push('## 单位任务量', '', '任务数按“牵头 / 负责 / 配合”统计。', '', ...unitTable(units), '');
+  out.push(...undone(changeSet, meta.plans));
   return out.join('\n');
+}
+
+/** The differences of the plans as read that corrections removed (only when markCorrections was asked for). */
+function undone(changeSet: ChangeSet, plans: PlanPair | undefined): string[] {
+  const list_ = changeSet.undoneByCorrections ?? [];
+  if (!list_.length) return [];
+  return ['## 更正消除的差异', '', `按原样读取的两个版本之间另有 ${list_.length} 处差异，经更正后不再存在：`, '', ...list(list_, plans, true)];
 }
