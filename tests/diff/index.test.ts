@@ -16,7 +16,6 @@ it('exports the public API and nothing else', () => {
       "PDF_LEGEND",
       "RedlineSegment",
       "describeChange",
-      "diffDocument",
       "diffPlans",
       "markCorrections",
       "marked",

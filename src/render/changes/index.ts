@@ -2,5 +2,5 @@
 export { renderDiffMarkdown, redlineMarkdown, type DiffReportMeta } from './markdown.js';
 export { describeChange, type ChangeRow } from './describe.js';
 export { KIND_LABEL } from './labels.js';
-export { renderDiffDocx, diffDocument, DiffDocxLayout, type DiffDocxOptions } from './docx.js';
+export { renderDiffDocx, DiffDocxLayout, type DiffDocxOptions } from './docx.js';
 export { renderDiffPdf, marked, PDF_LEGEND, type DiffPdfOptions } from './pdf.js';

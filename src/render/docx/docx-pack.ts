@@ -1,7 +1,7 @@
 // Assemble .docx files from a skeleton the docx library builds once per layout (styles declared on the Document,
 // page setup, "— n —" footer) and a body written by ooxml/docx-table. Bytes depend only on the Plan and the date:
 // core properties and zip times are pinned.
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, type Footer, type ISectionPropertiesOptions, type IStylesOptions } from 'docx';
 import type { DocumentTemplate, Orientation } from '../templates.js';
 import { deflatePart, readZip, writeZip, type DeflatedPart } from '../zip.js';
 import { documentStyles, pageNumberFooter, sectionProperties } from './docx-styles.js';
@@ -25,10 +25,17 @@ const CORE = 'docProps/core.xml';
 /** Skeletons by layout, built on first use: a process renders many sheets in the same few layouts. */
 const skeletons = new Map<string, Promise<Skeleton>>();
 
-async function buildSkeleton(tpl: DocumentTemplate, orientation: Orientation, tableSize: number | undefined): Promise<Skeleton> {
+/** What a skeleton is made of: the styles part, the page setup and (optionally) the footer. */
+export interface SkeletonSpec {
+  readonly styles: IStylesOptions;
+  readonly section: ISectionPropertiesOptions;
+  readonly footer?: Footer;
+}
+
+async function buildSkeleton(spec: SkeletonSpec): Promise<Skeleton> {
   const doc = new Document({
-    styles: documentStyles(tpl, tableSize),
-    sections: [{ properties: sectionProperties(tpl, orientation), footers: { default: pageNumberFooter(tpl) }, children: [new Paragraph({})] }],
+    styles: spec.styles,
+    sections: [{ properties: spec.section, ...(spec.footer ? { footers: { default: spec.footer } } : {}), children: [new Paragraph({})] }],
   });
   const entries = readZip(new Uint8Array(await Packer.toBuffer(doc)));
   const body = entries.find((e) => e.name === DOCUMENT);
@@ -46,11 +53,11 @@ async function buildSkeleton(tpl: DocumentTemplate, orientation: Orientation, ta
   };
 }
 
-function skeleton(tpl: DocumentTemplate, orientation: Orientation, tableSize: number | undefined): Promise<Skeleton> {
-  const key = JSON.stringify([tpl, orientation, tableSize]);
+/** `key` names the layout the spec is made from (the spec holds docx objects, which do not serialise). */
+function skeleton(key: string, make: () => SkeletonSpec): Promise<Skeleton> {
   let found = skeletons.get(key);
   if (!found) {
-    found = buildSkeleton(tpl, orientation, tableSize);
+    found = buildSkeleton(make());
     skeletons.set(key, found);
     found.catch(() => skeletons.delete(key));
   }
@@ -86,14 +93,25 @@ export interface DocxSpec {
 }
 
 export async function packDocx(spec: DocxSpec): Promise<Uint8Array> {
-  const sk = await skeleton(spec.tpl, spec.orientation, spec.tableSize);
-  const body = spec.body.split(SECTION_BREAK).join(`<w:p><w:pPr>${sk.sectPr}</w:pPr></w:p>`);
+  const { tpl, orientation, tableSize } = spec;
+  const key = JSON.stringify(['document', tpl, orientation, tableSize]);
+  const sk = await skeleton(key, () => ({ styles: documentStyles(tpl, tableSize), section: sectionProperties(tpl, orientation), footer: pageNumberFooter(tpl) }));
+  return assemble(sk, spec.body, spec.title, tpl.creator, spec.date);
+}
+
+/** A document on a skeleton of its own layout (the change report's), keyed by `key`, with the same assembly. */
+export async function packDocxOn(key: string, make: () => SkeletonSpec, doc: { readonly body: string; readonly title: string; readonly creator: string; readonly date: string }): Promise<Uint8Array> {
+  return assemble(await skeleton(`custom:${key}`, make), doc.body, doc.title, doc.creator, doc.date);
+}
+
+function assemble(sk: Skeleton, bodyXml: string, title: string, creator: string, date: string): Uint8Array {
+  const body = bodyXml.split(SECTION_BREAK).join(`<w:p><w:pPr>${sk.sectPr}</w:pPr></w:p>`);
   const document = `${sk.head}${body}${sk.sectPr}${sk.tail}`;
   // [Content_Types].xml first, as Office writes it; some readers sniff the first entry.
   const types = sk.parts.filter((e) => e.name === '[Content_Types].xml');
   const rest = sk.parts.filter((e) => e.name !== '[Content_Types].xml');
-  const core = { name: CORE, data: Buffer.from(coreXml(spec.title, spec.tpl.creator, spec.date)) };
-  return writeZip([...types, { name: DOCUMENT, data: Buffer.from(document) }, ...rest, core], spec.date);
+  const core = { name: CORE, data: Buffer.from(coreXml(title, creator, date)) };
+  return writeZip([...types, { name: DOCUMENT, data: Buffer.from(document) }, ...rest, core], date);
 }
 
 /** A .docx made whole by the docx library, with its core dates and zip times set from `date` (YYYY-MM-DD). */

@@ -1,6 +1,6 @@
 // One table builder for every Word table: header row repeated on each page (tblHeader), merged cells (vMerge for a
 // category over its rows, gridSpan for banner rows), groups kept on one page (keepNext), fixed column widths.
-import { paragraph } from './ooxml.js';
+import { paragraph, paragraphOfRuns, type Run } from './ooxml.js';
 import { STYLE } from './docx-styles.js';
 
 export interface DocxCell {
@@ -12,6 +12,8 @@ export interface DocxCell {
   readonly header?: boolean;
   /** Shaded, for banner rows. */
   readonly shade?: boolean;
+  /** The cell's one paragraph as runs in character styles, instead of `text` (the change report's redlines). */
+  readonly runs?: readonly Run[];
 }
 
 export interface DocxRow {
@@ -30,6 +32,10 @@ export interface DocxTableOptions {
   readonly rows: readonly DocxRow[];
   /** Left and right cell margins in twips (default 85, 1.5 mm). */
   readonly cellMargin?: number;
+  /** Paragraph styles of the body and header cells (default the document template's table styles). */
+  readonly styles?: { readonly cell: string; readonly header: string };
+  /** Header row fill, hex RGB (default none). */
+  readonly headerFill?: string;
 }
 
 const BORDER = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
@@ -41,7 +47,7 @@ interface CellXml {
   readonly span: number;
   readonly merge?: 'restart' | 'continue';
   readonly middle: boolean;
-  readonly shade?: boolean;
+  readonly shade?: boolean | string;
   readonly paragraphs: string;
 }
 
@@ -50,14 +56,18 @@ function tc(c: CellXml): string {
     `<w:tcW w:w="${c.width}" w:type="dxa"/>` +
     (c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : '') +
     (c.merge === 'restart' ? '<w:vMerge w:val="restart"/>' : c.merge === 'continue' ? '<w:vMerge/>' : '') +
-    (c.shade ? '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' : '') +
+    (c.shade ? `<w:shd w:val="clear" w:color="auto" w:fill="${c.shade === true ? 'F2F2F2' : c.shade}"/>` : '') +
     `<w:vAlign w:val="${c.middle ? 'center' : 'top'}"/>`;
   return `<w:tc><w:tcPr>${pr}</w:tcPr>${c.paragraphs}</w:tc>`;
 }
 
-function cellParagraphs(cell: DocxCell, keepNext: boolean): string {
-  const style = cell.header ? STYLE.tableHeader : STYLE.table;
+type CellStyles = NonNullable<DocxTableOptions['styles']>;
+const TABLE_STYLES: CellStyles = { cell: STYLE.table, header: STYLE.tableHeader };
+
+function cellParagraphs(cell: DocxCell, keepNext: boolean, styles: CellStyles = TABLE_STYLES): string {
+  const style = cell.header ? styles.header : styles.cell;
   const align = cell.header || cell.align === 'center' ? 'center' : 'left';
+  if (cell.runs) return paragraphOfRuns(style, cell.runs, { align, keepNext });
   return cell.text.split('\n').map((line) => paragraph(style, line, { align, keepNext })).join('');
 }
 
@@ -72,7 +82,7 @@ export function docxTable(options: DocxTableOptions): string {
   const total = widths.reduce((a, b) => a + b, 0);
   const grid = widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('');
   const header = tr(
-    options.header.map((label, i) => tc({ width: widths[i]!, span: 1, middle: true, paragraphs: cellParagraphs({ text: label, header: true }, false) })).join(''),
+    options.header.map((label, i) => tc({ width: widths[i]!, span: 1, middle: true, shade: options.headerFill, paragraphs: cellParagraphs({ text: label, header: true }, false, options.styles) })).join(''),
     { header: true, cantSplit: true },
   );
   // Columns covered by a rowSpan from a row above: rows left, and the width and span of the merged cell.
@@ -84,7 +94,7 @@ export function docxTable(options: DocxTableOptions): string {
     for (let col = 0; col < widths.length; ) {
       const cover = covered[col];
       if (cover && cover.left > 0) {
-        out.push(tc({ width: cover.width, span: cover.span, merge: 'continue', middle: true, paragraphs: paragraph(STYLE.table, '', { keepNext }) }));
+        out.push(tc({ width: cover.width, span: cover.span, merge: 'continue', middle: true, paragraphs: paragraph((options.styles ?? TABLE_STYLES).cell, '', { keepNext }) }));
         cover.left--;
         col += cover.span;
         continue;
@@ -96,7 +106,7 @@ export function docxTable(options: DocxTableOptions): string {
       if (rowSpan > 1) covered[col] = { left: rowSpan - 1, width, span };
       out.push(tc({
         width, span, merge: rowSpan > 1 ? 'restart' : undefined, middle: rowSpan > 1 || cell.align === 'center',
-        shade: cell.shade, paragraphs: cellParagraphs(cell, keepNext),
+        shade: cell.shade, paragraphs: cellParagraphs(cell, keepNext, options.styles),
       }));
       col += span;
     }
