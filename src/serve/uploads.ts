@@ -7,7 +7,7 @@ import { sniff } from '../ingest/detect.js';
 import { MAX_INPUT_BYTES } from '../api/extract.js';
 
 export const MAX_FILE_BYTES = MAX_INPUT_BYTES;
-export const MAX_TOTAL_BYTES = 2 * MAX_INPUT_BYTES;
+export const MAX_TOTAL_BYTES = MAX_INPUT_BYTES;
 
 export interface Upload {
   /** the client's file name, as sent */

@@ -1,0 +1,112 @@
+// `fenjie serve`'s routes (first increment): the notice list, a raw-body upload, and each notice's review page.
+// A route table, so the tracking view (issue 17) and the fixes/build routes can be added as rows.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { guard, newToken, tokenMatches, SECURITY_HEADERS, STATE_CHANGING, type Bound } from './security.js';
+import { storeUploads, MAX_TOTAL_BYTES, UploadTooLargeError } from './uploads.js';
+import { extractFiles } from '../api/extract.js';
+import { findFixesFor, readFixes } from '../api/fixes.js';
+import { renderReview } from '../api/review.js';
+
+export interface ServeOptions {
+  readonly workspace: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly token?: string;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], ctx: Context) => Promise<void>;
+interface Context {
+  readonly workspace: string;
+  readonly token: string;
+}
+
+const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+};
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  // Refuse by the declared length before reading a byte; count too, for a chunked body.
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new UploadTooLargeError('上传过大 / upload too large');
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > limit) throw new UploadTooLargeError('上传过大 / upload too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+const ID = '([0-9a-f]{16})';
+
+async function noticeFiles(workspace: string, id: string): Promise<string[]> {
+  const dir = join(workspace, 'notices', id);
+  const names = (await readdir(dir)).filter((n) => /^\d+\.\w+$/.test(n)).sort((a, b) => parseInt(a) - parseInt(b));
+  return names.map((n) => join(dir, n));
+}
+
+async function extractStored(workspace: string, id: string) {
+  const files = await noticeFiles(workspace, id);
+  const fixesPath = await findFixesFor(files);
+  const fixes = fixesPath === null ? undefined : await readFixes(fixesPath);
+  return extractFiles(files, fixes === undefined ? {} : { fixes, fixesPath: fixesPath! });
+}
+
+/** [method, path pattern, handler]; the tracking view goes here as `['GET', /^\/track$/, …]`. */
+const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
+  ['GET', /^\/$/, async (_req, res, _p, ctx) => {
+    const ids = await readdir(join(ctx.workspace, 'notices')).catch(() => [] as string[]);
+    const items = ids.filter((i) => /^[0-9a-f]{16}$/.test(i)).sort().map((i) => `<li><a href="/notices/${i}/review">${i}</a></li>`);
+    send(res, 200, 'text/html; charset=utf-8', `<!doctype html><meta charset="utf-8"><title>fenjie</title><h1>方案 / Notices</h1><ul>${items.join('')}</ul>`);
+  }],
+  ['POST', /^\/notices$/, async (req, res, _p, ctx) => {
+    const bytes = await readBody(req, MAX_TOTAL_BYTES);
+    const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'notice'));
+    const { id } = await storeUploads(ctx.workspace, [{ name, bytes }]);
+    await extractStored(ctx.workspace, id);
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: `/notices/${id}/review` });
+    res.end();
+  }],
+  ['GET', new RegExp(`^/notices/${ID}/review$`), async (_req, res, [id], ctx) => {
+    const { plan, source } = await extractStored(ctx.workspace, id!);
+    // The review page is self-contained (inline script and style), so it gets its own CSP in place of ours.
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'", 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(renderReview(plan, source));
+  }],
+];
+
+export async function startServer(options: ServeOptions): Promise<{ url: string; token: string; close(): Promise<void> }> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? newToken();
+  const ctx: Context = { workspace: options.workspace, token };
+  let bound: Bound = { host, port: options.port ?? 0 };
+  const server = createServer((req, res) => {
+    void (async () => {
+      const refused = guard(req, bound);
+      if (refused !== undefined) return send(res, refused, 'text/plain; charset=utf-8', refused === 421 ? 'misdirected request\n' : 'forbidden\n');
+      const header = req.headers['x-fenjie-token'];
+      if (STATE_CHANGING.has(req.method ?? 'GET') && !tokenMatches(Array.isArray(header) ? header[0] : header, token)) return send(res, 403, 'text/plain; charset=utf-8', '缺少令牌 / missing token\n');
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      for (const [method, pattern, handler] of ROUTES) {
+        const m = pattern.exec(path);
+        if (m && method === req.method) return handler(req, res, m.slice(1), ctx);
+      }
+      send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+    })().catch((error: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (error instanceof UploadTooLargeError) return send(res, 413, 'text/plain; charset=utf-8', `${error.message}\n`);
+      send(res, 500, 'text/plain; charset=utf-8', `${error instanceof Error ? error.message : 'error'}\n`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, host, resolve));
+  const address = server.address();
+  bound = { host, port: typeof address === 'object' && address !== null ? address.port : 0 };
+  return {
+    url: `http://${host}:${bound.port}/?token=${token}`,
+    token,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
