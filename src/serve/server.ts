@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { guard, newToken, tokenMatches, SECURITY_HEADERS, STATE_CHANGING, type Bound } from './security.js';
 import { storeUploads, MAX_TOTAL_BYTES, UploadTooLargeError } from './uploads.js';
 import { extractFiles } from '../api/extract.js';
-import { findFixesFor, readFixes } from '../api/fixes.js';
+import { addFix, emptyFixes, findFixesFor, fixesPathFor, readFixes, writeFixes, type Fix } from '../api/fixes.js';
+import { buildDocuments } from '../api/build.js';
+import { writeZip } from '../render/zip.js';
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { renderReview } from '../api/review.js';
 
 export interface ServeOptions {
@@ -14,12 +18,16 @@ export interface ServeOptions {
   readonly host?: string;
   readonly port?: number;
   readonly token?: string;
+  /** YYYY-MM-DD for built documents (default: today, UTC) */
+  readonly date?: string;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[], ctx: Context) => Promise<void>;
 interface Context {
   readonly workspace: string;
   readonly token: string;
+  /** the date printed on built documents (YYYY-MM-DD): pinned, the same bytes each build */
+  readonly date: string;
 }
 
 const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array): void => {
@@ -76,12 +84,37 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'self'; base-uri 'none'", 'Content-Type': 'text/html; charset=utf-8' });
     res.end(renderReview(plan, source));
   }],
+  // One correction, as JSON `{ "fix": … }`: written with addFix/writeFixes, the functions the CLI uses.
+  ['POST', new RegExp(`^/notices/${ID}/fixes$`), async (req, res, [id], ctx) => {
+    const files = await noticeFiles(ctx.workspace, id!);
+    const target = fixesPathFor(files[0]!);
+    const current = (await findFixesFor(files)) === null ? emptyFixes() : await readFixes(target);
+    const { fix } = JSON.parse(Buffer.from(await readBody(req, 1 << 20)).toString('utf8')) as { fix: Fix };
+    await writeFixes(target, addFix(current, fix));
+    await extractStored(ctx.workspace, id!);
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: `/notices/${id}/review` });
+    res.end();
+  }],
+  ['POST', new RegExp(`^/notices/${ID}/build$`), async (_req, res, [id], ctx) => {
+    const { plan, source } = await extractStored(ctx.workspace, id!);
+    await buildDocuments(plan, { outDir: join(ctx.workspace, 'builds', id!), date: ctx.date, source, workers: 0 });
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: `/notices/${id}/documents.zip` });
+    res.end();
+  }],
+  ['GET', new RegExp(`^/notices/${ID}/documents\\.zip$`), async (_req, res, [id], ctx) => {
+    const dir = join(ctx.workspace, 'builds', id!);
+    const { readdir: list } = await import('node:fs/promises');
+    const names = (await list(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+    const parts = await Promise.all(names.map(async (name) => ({ name, data: new Uint8Array(await readFile(join(dir, name))) })));
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${id}.zip"` });
+    res.end(writeZip(parts, '2000-01-01T00:00:00Z'));
+  }],
 ];
 
-export async function startServer(options: ServeOptions): Promise<{ url: string; token: string; close(): Promise<void> }> {
+export async function startServer(options: ServeOptions): Promise<{ url: string; token: string; workspaceDir: string; close(): Promise<void> }> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
-  const ctx: Context = { workspace: options.workspace, token };
+  const ctx: Context = { workspace: options.workspace, token, date: options.date ?? new Date().toISOString().slice(0, 10) };
   let bound: Bound = { host, port: options.port ?? 0 };
   const server = createServer((req, res) => {
     void (async () => {
@@ -107,6 +140,7 @@ export async function startServer(options: ServeOptions): Promise<{ url: string;
   return {
     url: `http://${host}:${bound.port}/?token=${token}`,
     token,
+    workspaceDir: options.workspace,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
