@@ -12,6 +12,7 @@ import { writeZip } from '../render/zip.js';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { renderReview } from '../api/review.js';
+import { APP_CSS, homePage } from './pages.js';
 
 export interface ServeOptions {
   readonly workspace: string;
@@ -67,9 +68,11 @@ async function extractStored(workspace: string, id: string) {
 const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   ['GET', /^\/$/, async (_req, res, _p, ctx) => {
     const ids = await readdir(join(ctx.workspace, 'notices')).catch(() => [] as string[]);
-    const items = ids.filter((i) => /^[0-9a-f]{16}$/.test(i)).sort().map((i) => `<li><a href="/notices/${i}/review">${i}</a></li>`);
-    send(res, 200, 'text/html; charset=utf-8', `<!doctype html><meta charset="utf-8"><title>fenjie</title><h1>方案 / Notices</h1><ul>${items.join('')}</ul>`);
+    send(res, 200, 'text/html; charset=utf-8', homePage(ids.filter((i) => /^[0-9a-f]{16}$/.test(i)).sort(), ctx.token));
   }],
+  ['GET', /^\/app\.js$/, async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', await readFile(new URL('./app.js', import.meta.url)))],
+  ['GET', /^\/favicon\.ico$/, async (_req, res) => { res.writeHead(204, SECURITY_HEADERS); res.end(); }],
+  ['GET', /^\/app\.css$/, async (_req, res) => send(res, 200, 'text/css; charset=utf-8', APP_CSS)],
   ['POST', /^\/notices$/, async (req, res, _p, ctx) => {
     const bytes = await readBody(req, MAX_TOTAL_BYTES);
     const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'notice'));
