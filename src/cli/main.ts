@@ -7,6 +7,7 @@ import { registerBuild } from './build.js';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerReview } from './review.js';
+import { registerServe } from './serve.js';
 import { WritesStoppedError } from '../errors.js';
 
 // `fenjie extract … | head` closes the pipe early: that is the reader's choice, not an error.
@@ -39,6 +40,7 @@ registerExtract(program);
 registerDiff(program);
 registerBuild(program);
 registerReview(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);
