@@ -22,6 +22,14 @@ export class StoreError extends Error {
 
 export const DB_NAME = 'fenjie.db';
 
+export interface StoreExport {
+  readonly schemaVersion: number;
+  readonly plans: TrackedPlan[];
+  readonly handouts: Handout[];
+  readonly files: ReturnedFile[];
+  readonly reports: TaskReport[];
+}
+
 type NewReport = Omit<TaskReport, 'seq' | 'file'>;
 
 export interface Store {
@@ -37,6 +45,8 @@ export interface Store {
   history(planId: string, round?: string, taskId?: string): TaskReport[];
   rounds(planId: string): string[];
   files(): ReturnedFile[];
+  /** The whole store as plain data in a fixed order (plans, handouts, files, reports by seq), for `track export`. */
+  exportAll(): StoreExport;
   close(): void;
 }
 
@@ -153,6 +163,10 @@ export function openStore(workspaceDir: string): Store {
         sha256: r.sha256 as string, name: r.name as string, stored: r.stored as string, planId: r.plan_id as string,
         round: r.round as string, unit: r.unit as string, collectedAt: r.collected_at as string,
       }));
+    },
+    exportAll() {
+      const reports = (db.prepare('SELECT * FROM reports ORDER BY seq').all() as Record<string, unknown>[]).map(toReport);
+      return { schemaVersion: SCHEMA_VERSION, plans: this.plans(), handouts: this.handouts(), files: this.files(), reports };
     },
     close() {
       db.close();

@@ -43,6 +43,8 @@ describe('track store', () => {
     expect(store.latestReports(plan.planId).map((r) => r.status)).toEqual(['已完成']);
     expect(store.history(plan.planId).map((r) => r.status)).toEqual(['推进中', '已完成']);
     expect(store.hasFile('a'.repeat(64))).toBe(true);
+    const all = store.exportAll();
+    expect([all.plans.length, all.files.length, all.reports.map((r) => r.seq)]).toEqual([1, 2, [1, 2]]);
     store.close();
   });
 
