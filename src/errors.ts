@@ -28,3 +28,15 @@ export class FixesError extends Error {
     this.name = 'FixesError';
   }
 }
+
+/** A tracking input that cannot be used (issue 17): a returned file that is no ledger of a recorded plan, a bad cell, no workspace. */
+export class TrackError extends Error {
+  constructor(
+    message: string,
+    /** the file or workspace at fault, as given */
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'TrackError';
+  }
+}
