@@ -8,6 +8,7 @@ import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerReview } from './review.js';
 import { registerServe } from './serve.js';
+import { registerTrack } from './track.js';
 import { WritesStoppedError } from '../errors.js';
 
 // `fenjie extract … | head` closes the pipe early: that is the reader's choice, not an error.
@@ -41,6 +42,7 @@ registerDiff(program);
 registerBuild(program);
 registerReview(program);
 registerServe(program);
+registerTrack(program);
 
 try {
   await program.parseAsync(process.argv);

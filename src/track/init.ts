@@ -33,6 +33,8 @@ export interface HandedOut extends Handout {
 }
 
 export interface InitResult {
+  /** the plan as recorded */
+  readonly plan: Plan;
   readonly planId: string;
   readonly sha256: string;
   readonly docNumber: string | null;
@@ -76,7 +78,7 @@ export async function handOut(plan: Plan, options: HandOutOptions): Promise<Init
       store.recordHandout(handout);
       handouts.push({ ...handout, state: 'written' });
     }
-    return { planId, sha256: plan.source.sha256, docNumber, title, round, recorded: !known, workspace, handouts };
+    return { plan, planId, sha256: plan.source.sha256, docNumber, title, round, recorded: !known, workspace, handouts };
   } finally {
     store.close();
   }
