@@ -1,5 +1,6 @@
 // Reading returned ledgers: real ledgers made by ledgerXlsx on the sample, filled in as a unit would, read back.
 import * as XLSX from '@e965/xlsx';
+import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handoutRows, openLedger, readDate, readReturn, TrackError, type LedgerRows } from '../../src/index.js';
@@ -149,6 +150,12 @@ describe('readReturn', () => {
     expect(() => readReturn(filled, '回执.xlsx', otherPlan, templates)).toThrow(/^回执\.xlsx: 台账属于另一方案/);
     expect(await refusal(new TextEncoder().encode('这不是表格'))).toBe('回执.xlsx: 不是 Excel 工作簿 / not an Excel workbook (.xlsx or .xls)');
     expect(await refusal(filled.subarray(0, filled.length - 100))).toMatch(/^回执\.xlsx: 工作簿已损坏，无法读取 \/ corrupt workbook/);
+    // What Excel writes for a workbook saved with a password: a compound file holding EncryptionInfo and EncryptedPackage.
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, '/EncryptionInfo', Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+    CFB.utils.cfb_add(container, '/EncryptedPackage', Buffer.alloc(4096));
+    const locked = new Uint8Array(CFB.write(container, { type: 'buffer' }) as Buffer);
+    expect(await refusal(locked)).toBe('回执.xlsx: 工作簿受密码保护 / a password-protected workbook: save it again without a password');
   });
 
   it('reads an .xls (Excel 97) saved from a filled ledger', async () => {
