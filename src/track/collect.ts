@@ -110,7 +110,7 @@ async function collectOne(path: string, store: Store, plans: ReadonlyMap<string,
   const name = basename(path);
   const bytes = await readFileBounded(path, MAX_RETURN_BYTES, { regularOnly: true });
   const sha = sha256(bytes);
-  const before = store.files().find((f) => f.sha256 === sha);
+  const before = store.hasFile(sha) ? store.files().find((f) => f.sha256 === sha) : undefined;
   if (before) {
     const reports = store.history(before.planId, before.round).filter((r) => r.file === sha).length;
     return { path, name, sha256: sha, planId: before.planId, unit: before.unit, round: before.round, state: 'unchanged', reports, warnings: [] };

@@ -169,6 +169,28 @@ describe('track collect', () => {
     expect(b.ids.length).toBeGreaterThan(0);
   }, 30_000);
 
+  it('stores a file once when two collects take it at the same time', async () => {
+    const ws = workspace();
+    const a = await filledFile(ws, '区财政局', join(root, 'in6'), '推进中');
+    const b = await filledFile(ws, '区民政局', join(root, 'in6'), '推进中');
+    const [one, two] = await Promise.all([trackCollect([a.path, b.path], { workspace: ws }), trackCollect([b.path, a.path], { workspace: ws })]);
+    expect([...one, ...two].filter((r) => r.state === 'new')).toHaveLength(2);
+    expect([...one, ...two].filter((r) => r.state === 'unchanged')).toHaveLength(2);
+    expect(trackExport(ws).files).toHaveLength(2);
+    expect(trackExport(ws).reports).toHaveLength(4);
+  }, 30_000);
+
+  it('inits from a plan.json to the same plan id', async () => {
+    const ws = join(root, 'from-json');
+    const { plan } = await sample();
+    const { planToJson } = await import('../../src/index.js');
+    const file = join(root, 'plan.json');
+    writeFileSync(file, planToJson(plan, file));
+    const result = await trackInit(file, { workspace: ws, date: DATE, round: '第1期' });
+    expect([result.planId, result.round, result.handouts.length]).toEqual([init.planId, '第1期', init.handouts.length]);
+    expect(result.handouts[0]!.file).toBe(`handouts/${init.planId}/第1期/全部.xlsx`);
+  }, 30_000);
+
   it('refuses a folder that is not a workspace, suggesting track init', async () => {
     const missing = join(root, 'nowhere');
     await expect(trackCollect([SAMPLE], { workspace: missing })).rejects.toThrow(TrackError);
