@@ -121,6 +121,9 @@ async function collectOne(path: string, store: Store, plans: ReadonlyMap<string,
   if (!tracked) {
     throw new TrackError(`${name}: 台账所属方案未在工作区登记（${stamp.docNumber || stamp.planTitle || stamp.sha256.slice(0, 12)}）/ the ledger's plan is not recorded in this workspace: run fenjie track init on it first`, path);
   }
+  if (!stamp.round) {
+    throw new TrackError(`${name}: 台账没有报送轮次（不是 fenjie track init 发放的）/ the ledger has no round: collect the ledgers \`fenjie track init\` handed out, not those of \`fenjie build\``, path);
+  }
   const handout = store.handouts(tracked.planId, stamp.round).find((h) => h.unit === stamp.unit);
   if (!handout) {
     const rounds = [...new Set(store.handouts(tracked.planId).map((h) => h.round))].join('、') || '无';

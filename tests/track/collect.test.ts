@@ -139,12 +139,14 @@ describe('track collect', () => {
     const fills = { [ids[0]!]: { status: '推进中' } };
     writeFileSync(join(dir, 'a-other-plan.xlsx'), await fillLedger(await ledgerXlsx(other, templates, DATE, { unit: '区财政局', round: ROUND }), fills));
     writeFileSync(join(dir, 'b-other-round.xlsx'), await fillLedger(await ledgerXlsx(plan, templates, DATE, { unit: '区财政局', round: '2099-01' }), fills));
+    writeFileSync(join(dir, 'b-without-round.xlsx'), await fillLedger(await ledgerXlsx(plan, templates, DATE, {}), fills));
     writeFileSync(join(dir, 'c-notes.xlsx'), 'not a workbook');
     writeFileSync(join(dir, 'd-readme.txt'), 'ignored: not a workbook name');
     const out = await trackCollect([dir], { workspace: ws });
     expect(out.map((r) => [r.name, r.state === 'failed' ? r.error : r.state])).toEqual([
       ['a-other-plan.xlsx', expect.stringMatching(/^a-other-plan\.xlsx: 台账所属方案未在工作区登记.*run fenjie track init on it first$/)],
       ['b-other-round.xlsx', 'b-other-round.xlsx: 未向「区财政局」发放过第「2099-01」轮台账（已发放轮次：2024-05）/ no ledger was handed out to 区财政局 for round "2099-01"'],
+      ['b-without-round.xlsx', expect.stringMatching(/^b-without-round\.xlsx: 台账没有报送轮次/)],
       ['c-notes.xlsx', 'c-notes.xlsx: 不是 Excel 工作簿 / not an Excel workbook (.xlsx or .xls)'],
     ]);
     expect(trackExport(ws).files).toHaveLength(0);
