@@ -22,3 +22,4 @@ export * from './api/review.js';
 export * from './api/write.js';
 export * from './api/fixes.js';
 export * from './errors.js';
+export * from './api/status.js';

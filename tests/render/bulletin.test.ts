@@ -54,7 +54,7 @@ describe('bulletinFiles', () => {
     expect(annexes![0]).toEqual(['行动', '任务数', '办结', '推进中', '滞后', '未启动', '办结率']);
     expect(annexes![1]).toEqual(['附件1 产业培塑行动', '11', '2', '2', '1', '6', '18.2%']);
     expect(annexes![annexes!.length - 1]).toEqual(['合计', '135', '7', '6', '2', '120', '5.2%']);
-    expect(overdue![1]).toEqual(['1', 'A7.T5', '持续强化科技兴安', '区安委办', '2025年底前（2025-12-31）', '推进中', '区安委办：推进中，智慧安监平台建设过半（2026-01-05）']);
+    expect(overdue![1]).toEqual(['1', 'A7.T5', '持续强化科技兴安', '区安委办', '2025年底前2025-12-31', '推进中', '区安委办：推进中，智慧安监平台建设过半（2026-01-05）']);
     expect(lagging!.slice(1).map((r) => [r[1], r[3]])).toEqual([['A1.T3', '区文化旅游广电体育局'], ['A7.T6', '区安委办']]);
     // Header row repeated on each page, rows kept whole.
     expect(xml).toContain('<w:tblHeader/>');
@@ -78,7 +78,7 @@ describe('bulletinFiles', () => {
     const xml = await documentXml('催办单/区安委办.docx');
     expect(plainText(xml)).toContain('区安委办：');
     expect(plainText(xml)).toContain('以下1项任务已超过完成时限尚未办结');
-    expect(docxTables(xml)[0]![1]).toEqual(['1', 'A7.T5', '持续强化科技兴安', '牵头', '2025年底前（2025-12-31）', '15', '推进中，智慧安监平台建设过半（2026-01-05）']);
+    expect(docxTables(xml)[0]![1]).toEqual(['1', 'A7.T5', '持续强化科技兴安', '牵头', '2025年底前2025-12-31', '15', '推进中，智慧安监平台建设过半（2026-01-05）']);
     const pdf = (await pdfPages(path.join(dir, '催办单/区安委办.pdf'))).join('');
     expect(pdf).toContain('智慧安监平台建设过半');
     expect(pdf).toContain('15');

@@ -122,3 +122,12 @@ describe('statusText', () => {
     expect(text).toMatch(new RegExp(`${noLead.id.replace('.', '\\.')}  滞后  .*牵头：未明确`));
   });
 });
+
+describe('the public API', () => {
+  it('exports trackStatus, statusText and bulletinFiles from the entry point', async () => {
+    const api = await import('../../src/index.js');
+    expect([api.trackStatus, api.statusText, api.bulletinFiles].map((f) => typeof f)).toEqual(['function', 'function', 'function']);
+    const files = await api.bulletinFiles(api.trackStatus(await workspaceData(), { asOf: AS_OF }), await workspaceData(), undefined, { date: '2026-01-16' });
+    expect(files.map((f) => f.path)).toContain('督办通报.pdf');
+  }, 60_000);
+});

@@ -60,7 +60,7 @@ const CADENCE: Readonly<Record<string, string>> = { week: '每周', 'ten-days': 
 
 /** 完成时限 as the plan writes it, with the date a dated one comes to; where none, 未明确 and the reporting cadence. */
 function deadlineText(task: TaskState, noLead: string): string {
-  const dated = task.dueKind === 'by-date' && task.due && !task.deadlines.includes(task.due) ? `\n（${task.due}）` : '';
+  const dated = task.dueKind === 'by-date' && task.due && !task.deadlines.includes(task.due) ? `\n${task.due}` : '';
   if (task.deadlines) return task.deadlines + dated;
   const cadence = task.cadence ? CADENCE[task.cadence] : undefined;
   return cadence ? `${noLead}\n${cadence}报送` : noLead;
