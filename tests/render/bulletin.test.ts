@@ -113,3 +113,64 @@ describe('bulletinFiles', () => {
     expect(plainText(xml)).toContain('三、逾期任务（红色预警）\u3000\u3000无。');
   }, 60_000);
 });
+
+describe('bulletinFiles, more cases', () => {
+  it('two plans: one bulletin naming each plan, a 总台账 per plan', async () => {
+    const data = await workspaceData();
+    const second = { ...data.plans[0]!, planId: 'bbbbbbbbbbbb', docNumber: '张武政办发〔2024〕9号' };
+    const two = {
+      plans: [...data.plans, second],
+      handouts: [...data.handouts, ...data.handouts.map((h) => ({ ...h, planId: second.planId }))],
+      reports: data.reports,
+      files: data.files,
+    };
+    const status = trackStatus(two, { asOf: AS_OF });
+    expect(status.plans.map((p) => p.silent.length)).toEqual([1, 6]);
+    const out = await bulletinFiles(status, two, await loadTemplates(), { date: DATE });
+    expect(out.map((f) => f.path)).toEqual(['督办通报.docx', '督办通报.pdf', '催办单/区安委办.docx', '催办单/区安委办.pdf', '总台账（张武政办发〔2024〕2号）.xlsx', '总台账（张武政办发〔2024〕9号）.xlsx']);
+    const xml = await (await JSZip.loadAsync(out[0]!.bytes)).file('word/document.xml')!.async('string');
+    const text = plainText(xml);
+    expect(text).toContain('本轮（2026-01）应报送单位12个，已报送5个，未报送7个。');
+    expect(text).toContain('共有重点任务270项');
+    expect(text).toContain('张武政办发〔2024〕9号 附件1 产业培塑行动');
+    expect(text).toContain('区自然资源局（张武政办发〔2024〕2号）');
+  }, 60_000);
+
+  it('an overdue task without a lead reminds every unit that takes part, and the bulletin says 未明确', async () => {
+    const data = await workspaceData();
+    const plan = structuredClone(data.plans[0]!.plan);
+    const task = plan.annexes.flatMap((a) => a.tasks).find((t) => t.id === 'A7.T5')!;
+    task.assignments = task.assignments.map((a) => ({ ...a, role: 'responsible' as const }));
+    const units = [...new Set(task.assignments.map((a) => a.unit))];
+    const changed = { ...data, plans: [{ ...data.plans[0]!, plan }] };
+    const out = await bulletinFiles(trackStatus(changed, { asOf: AS_OF }), changed, await loadTemplates(), { date: DATE });
+    const reminders = out.filter((f) => f.path.startsWith('催办单/') && f.path.endsWith('.docx'));
+    expect(reminders).toHaveLength(units.length);
+    const xml = await (await JSZip.loadAsync(out[0]!.bytes)).file('word/document.xml')!.async('string');
+    expect(docxTables(xml)[1]![1]![3]).toBe('未明确');
+  }, 60_000);
+
+  it('takes its texts from an override folder', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { DEFAULT_TEMPLATES_DIR } = await import('../../src/render/templates.js');
+    const { bulletinFiles: apiBulletin } = await import('../../src/index.js');
+    const tpl = JSON.parse(await readFile(path.join(DEFAULT_TEMPLATES_DIR, 'bulletin.json'), 'utf8'));
+    tpl.title = '{planName}督查通报';
+    tpl.fileNames.bulletin = '督查通报';
+    const over = await mkdtemp(path.join(tmpdir(), 'fenjie-bulletin-tpl-'));
+    await writeFile(path.join(over, 'bulletin.json'), JSON.stringify(tpl));
+    const data = await workspaceData();
+    const out = await apiBulletin(trackStatus(data, { asOf: AS_OF }), data, over, { date: DATE });
+    expect(out[0]!.path).toBe('督查通报.docx');
+    expect(plainText(await (await JSZip.loadAsync(out[0]!.bytes)).file('word/document.xml')!.async('string'))).toContain('实施“八大行动”督查通报');
+  }, 60_000);
+
+  it('the ledger without reports is the ledger handed out, byte for byte', async () => {
+    const { ledgerXlsx } = await import('../../src/render/xlsx/xlsx-ledger.js');
+    const data = await workspaceData();
+    const templates = await loadTemplates();
+    const plain = await ledgerXlsx(data.plans[0]!.plan, templates, DATE);
+    const empty = await ledgerXlsx(data.plans[0]!.plan, templates, DATE, { reports: new Map() });
+    expect(Buffer.compare(Buffer.from(plain), Buffer.from(empty))).toBe(0);
+  }, 60_000);
+});
