@@ -49,7 +49,8 @@ function chinese(iso: string): string {
 }
 
 function lastText(task: TaskState, round: string, unit?: string): string {
-  const r = unit ? task.reports.find((x) => x.unit === unit) : task.lastReport ? task.reports.find((x) => x.unit === task.lastReport!.unit) : undefined;
+  // A desk (区发展和改革局〈工信〉) may be reported on by its bureau.
+  const r = unit ? task.reports.find((x) => x.unit === unit) ?? task.reports.find((x) => unit.startsWith(`${x.unit}〈`)) : task.lastReport ? task.reports.find((x) => x.unit === task.lastReport!.unit) : undefined;
   if (!r) return unit ? '未报送' : '—';
   // The round only where the words are from an earlier one (the unit did not report again).
   const when = [r.round !== round ? `${r.round}轮` : '', r.reportedOn ?? ''].filter(Boolean).join('，');
