@@ -23,3 +23,4 @@ export * from './api/write.js';
 export * from './api/fixes.js';
 export * from './errors.js';
 export * from './api/track.js';
+export * from './api/status.js';

@@ -17,7 +17,7 @@ import { loadPlan } from './plan-file.js';
 
 export { STATUSES, type Handout, type ReturnedFile, type Status, type TaskReport, type TrackedPlan, type TrackStatus, type TaskState, type Warning } from '../track/model.js';
 export { StoreError, type StoreExport } from '../track/store.js';
-export { readWorkspace, trackExport, DEFAULT_WORKSPACE, type WorkspaceData } from '../track/workspace.js';
+export { readWorkspace, trackExport, DEFAULT_WORKSPACE } from '../track/workspace.js';
 export { readReturn, openLedger, handoutRows, readDate, MAX_RETURN_BYTES, type ReturnRead, type ReturnedRow, type ReadStamp, type LedgerLayout, type OpenedLedger, type LedgerRows, type ReadReturnOptions } from '../track/read-return.js';
 export { listReturns, type CollectOutcome, type CollectedFile, type FailedFile } from '../track/collect.js';
 export { ALL_UNITS, type InitResult, type HandedOut } from '../track/init.js';

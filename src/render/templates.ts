@@ -150,6 +150,33 @@ export const DiffTemplate = z.object({
 });
 export type DiffTemplate = z.infer<typeof DiffTemplate>;
 
+const BulletinColumn = <K extends readonly [string, ...string[]]>(keys: K) => z.object({ key: z.enum(keys), label: z.string(), width: z.number().positive().describe('relative width') });
+
+/** templates/bulletin.json: the 督办通报 and the 催办单 (`fenjie track report`); page and fonts from document.json. */
+export const BulletinTemplate = z.object({
+  orientation: Orientation,
+  title: z.string(),
+  subtitle: z.string(),
+  source: z.string(),
+  tableFontSize: z.number().positive(),
+  headings: z.object({ overview: z.string(), annexes: z.string(), overdue: z.string(), lagging: z.string(), dueSoon: z.string(), silent: z.string(), requirements: z.string() }),
+  requirements: z.string(),
+  none: z.string(),
+  noLead: z.string(),
+  annexColumns: z.array(BulletinColumn(['annex', 'tasks', 'done', 'progress', 'late', 'notStarted', 'share'])).min(1),
+  taskColumns: z.array(BulletinColumn(['no', 'id', 'task', 'lead', 'deadline', 'status', 'last'])).min(1),
+  reminder: z.object({
+    folder: z.string().min(1),
+    title: z.string(),
+    addressee: z.string(),
+    intro: z.string(),
+    columns: z.array(BulletinColumn(['no', 'id', 'task', 'role', 'deadline', 'overdue', 'last'])).min(1),
+    signature: z.string(),
+  }),
+  fileNames: z.object({ bulletin: z.string().min(1), ledger: z.string().min(1) }),
+});
+export type BulletinTemplate = z.infer<typeof BulletinTemplate>;
+
 export interface Templates {
   readonly document: DocumentTemplate;
   readonly taskTable: TaskTableTemplate;
@@ -157,6 +184,7 @@ export interface Templates {
   readonly unitSheet: UnitSheetTemplate;
   readonly ledger: LedgerTemplate;
   readonly diff: DiffTemplate;
+  readonly bulletin: BulletinTemplate;
 }
 
 /** File name → schema; an override folder may hold any subset of these files. */
@@ -167,6 +195,7 @@ const FILES = {
   unitSheet: ['unit-sheet.json', UnitSheetTemplate],
   ledger: ['ledger.json', LedgerTemplate],
   diff: ['diff.json', DiffTemplate],
+  bulletin: ['bulletin.json', BulletinTemplate],
 } as const;
 
 /** The shipped defaults, found relative to this module so it works from any working directory. */

@@ -88,6 +88,27 @@ export interface TaskState {
   readonly warning: Warning | null;
   /** The latest progress text reported on it, with who said it. */
   readonly lastReport: { readonly unit: string; readonly progress: string; readonly reportedOn: string | null } | null;
+  /** 完成时限 as the plan writes it (its deadlines' raw text joined with 、), '' where none. */
+  readonly deadlines: string;
+  /** Where `due` comes from: a dated deadline, the task's own cadence, 长期 (never due), the plan's cadence, none. */
+  readonly dueKind: 'by-date' | 'recurring' | 'ongoing' | 'cadence' | 'none';
+  /** The reporting period that applies (week, ten-days, month, quarter, half-year, year), or null. */
+  readonly cadence: string | null;
+  /** Each unit's standing report on it, in the task's unit order: the round's, else its latest of an earlier round. */
+  readonly reports: readonly UnitReport[];
+}
+
+/** One unit's standing report on a task, as status and the bulletin use it. */
+export interface UnitReport {
+  readonly unit: string;
+  /** The round it was reported for (an earlier one when the unit did not report again). */
+  readonly round: string;
+  readonly status: Status | null;
+  readonly progress: string;
+  readonly evidence: string;
+  readonly reporter: string;
+  readonly reportedOn: string | null;
+  readonly lead: boolean;
 }
 
 export interface TrackStatus {
@@ -102,5 +123,24 @@ export interface TrackStatus {
     readonly tasks: readonly TaskState[];
     /** Units handed a ledger for the round that returned nothing. */
     readonly silent: readonly string[];
+    /** The round this plan's figures are for (the plan's latest handed out, unless one was asked for). */
+    readonly round: string;
+    /** Units handed a ledger for the round (the master ledger 全部 not counted), in the plan's unit order. */
+    readonly handedOut: readonly string[];
   }[];
+  /** The unit `--unit` filtered to, or null. */
+  readonly unit: string | null;
+  /** The blue-warning window in days. */
+  readonly dueSoonDays: number;
+}
+
+/**
+ * What `readWorkspace(ws)` reads out of a workspace (task A): every plan, handout and returned file, and the latest
+ * report per plan, round, task and unit for all rounds. Status and the bulletin are pure functions of it.
+ */
+export interface WorkspaceData {
+  readonly plans: readonly TrackedPlan[];
+  readonly handouts: readonly Handout[];
+  readonly reports: readonly TaskReport[];
+  readonly files: readonly ReturnedFile[];
 }

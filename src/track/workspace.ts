@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TrackError } from '../errors.js';
-import type { Handout, ReturnedFile, TaskReport, TrackedPlan } from './model.js';
+import type { WorkspaceData } from './model.js';
 import { DB_NAME, openStore, type Store, type StoreExport } from './store.js';
 
 export const DEFAULT_WORKSPACE = './fenjie-work';
@@ -20,15 +20,6 @@ export function openWorkspace(workspace: string): Store {
     throw new TrackError(`${workspace}: 不是 fenjie 工作区（没有 ${DB_NAME}），请先运行 fenjie track init / not a tracking workspace (no ${DB_NAME}): run \`fenjie track init <notice> -w ${workspace}\` first`, workspace);
   }
   return openStore(workspace);
-}
-
-/** What `track status` and the 督办通报 are computed from. */
-export interface WorkspaceData {
-  readonly plans: TrackedPlan[];
-  readonly handouts: Handout[];
-  /** The latest report per plan, round, task and unit, for every round (plans by id, then round, task, unit). */
-  readonly reports: TaskReport[];
-  readonly files: ReturnedFile[];
 }
 
 /** The whole workspace as data: plans, handouts, the current reports (latest per plan, round, task, unit), files. */

@@ -14,7 +14,16 @@ import { namesCovered } from '../unit-view.js';
 import { BORDER, columnLetter, newWorkbook, packXlsx, sheetName, styleBody, styleHeader } from './xlsx-common.js';
 import { addStampSheet, ledgerStamp, STAMP_SHEET, withCustomProperties } from './xlsx-stamp.js';
 
-function value(row: TaskRow, key: string, tpl: LedgerTemplate): string | null {
+function value(row: TaskRow, key: string, tpl: LedgerTemplate, report?: LedgerReport): string | null {
+  if (report) {
+    switch (key) {
+      case 'progress': return report.progress || null;
+      case 'status': return report.status ?? tpl.defaultStatus;
+      case 'evidence': return report.evidence || null;
+      case 'reporter': return report.reporter || null;
+      case 'updated': return report.reportedOn ?? null;
+    }
+  }
   switch (key) {
     case 'id': return row.id;
     case 'no': return row.no;
@@ -65,11 +74,27 @@ function protect(ws: ExcelJS.Worksheet): Promise<void> {
   return ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true, autoFilter: true, sort: false });
 }
 
+/** What the 总台账 shows as reported on one task (`LedgerOptions.reports`); empty strings leave a cell empty. */
+export interface LedgerReport {
+  readonly progress: string;
+  /** 完成状态; null: the template's default status. */
+  readonly status: string | null;
+  readonly evidence?: string;
+  readonly reporter: string;
+  /** 填报日期, YYYY-MM-DD (written as a date), or null. */
+  readonly reportedOn: string | null;
+}
+
 export interface LedgerOptions {
   /** Only the tasks this unit (by name, with its desks) leads or joins; the stamp names it (default: every task). */
   readonly unit?: string;
   /** The reporting round the ledger is handed out for, stamped into it (default: none). */
   readonly round?: string;
+  /**
+   * Per task id, the report to fill into 进展情况, 完成状态, 佐证材料, 填报人 and 填报日期 (the 总台账 of a round);
+   * tasks without one stay blank (default: none, a ledger to hand out).
+   */
+  readonly reports?: ReadonlyMap<string, LedgerReport>;
 }
 
 export async function ledgerXlsx(plan: Plan, templates: Templates, date: string, options: LedgerOptions = {}): Promise<Uint8Array> {
@@ -97,8 +122,10 @@ export async function ledgerXlsx(plan: Plan, templates: Templates, date: string,
     ws.getRow(1).height = 30;
     columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
     for (const task of rows) {
-      const texts = columns.map((c) => value(task, c.key, tpl));
-      const row = ws.addRow(texts);
+      const report = options.reports?.get(task.id);
+      const texts = columns.map((c) => value(task, c.key, tpl, report));
+      // A reported date goes in as a date (the column is formatted yyyy-mm-dd), at UTC midnight so bytes are stable.
+      const row = ws.addRow(report ? texts.map((t, i) => (columns[i]!.key === 'updated' && t && /^\d{4}-\d{2}-\d{2}$/.test(t) ? new Date(`${t}T00:00:00Z`) : t)) : texts);
       styleBody(row, new Set([1, 2, statusCol, updatedCol]));
       row.height = rowHeight(texts, widths);
       columns.forEach((c, i) => {
