@@ -9,7 +9,7 @@ import { startServer } from '../../src/serve/server.js';
 
 const CHROMIUM = process.env.FENJIE_CHROMIUM ?? '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SAMPLE = '/work/main/input/wulingyuan-2024-ba-da-xing-dong.txt';
+import { SAMPLE } from './client.js';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let server: Awaited<ReturnType<typeof startServer>>;
