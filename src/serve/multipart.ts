@@ -43,7 +43,7 @@ export function contentType(req: IncomingMessage): string {
 }
 
 /**
- * The multipart body of an upload.
+ * The multipart body of an upload: the file of the `notice` field first, then the others (annexes) as sent.
  *
  * @param headerToken whether the request already showed the token in X-Fenjie-Token
  * @throws HttpError 403 without the token (header, or a `token` field before the first file), 413 past a limit, 400
@@ -61,6 +61,8 @@ export function readMultipart(req: IncomingMessage, limits: FormLimits, token: s
       return;
     }
     const fields = new Map<string, string>();
+    // The `notice` field's file first, whatever order the parts come in; then the annexes as sent.
+    const notices: Upload[] = [];
     const files: Upload[] = [];
     let total = 0;
     let failed = false;
@@ -75,7 +77,7 @@ export function readMultipart(req: IncomingMessage, limits: FormLimits, token: s
       if (info.valueTruncated) return fail(new HttpError(400, `表单字段过长 / form field too long: ${name.slice(0, 40)}`));
       if (!fields.has(name)) fields.set(name, value);
     });
-    parser.on('file', (_field, stream, info) => {
+    parser.on('file', (field, stream, info) => {
       if (failed) return stream.resume();
       if (!authorised()) {
         stream.resume();
@@ -90,7 +92,7 @@ export function readMultipart(req: IncomingMessage, limits: FormLimits, token: s
       stream.on('limit', () => fail(new UploadTooLargeError(`文件过大 / file too large: ${info.filename}`)));
       stream.on('end', () => {
         // A file input left empty is sent as a part with no name and no bytes.
-        if (!failed && (info.filename !== '' || chunks.length > 0)) files.push({ name: info.filename ?? 'file', bytes: Buffer.concat(chunks) });
+        if (!failed && (info.filename || chunks.length > 0)) (field === 'notice' ? notices : files).push({ name: info.filename || 'file', bytes: Buffer.concat(chunks) });
       });
     });
     parser.on('filesLimit', () => fail(new UploadTooLargeError(`文件过多 / too many files (at most ${limits.files})`)));
@@ -100,7 +102,7 @@ export function readMultipart(req: IncomingMessage, limits: FormLimits, token: s
     parser.on('close', () => {
       if (failed) return;
       if (!authorised()) return fail(missingToken());
-      resolve({ fields, files });
+      resolve({ fields, files: [...notices, ...files] });
     });
     req.on('error', (e) => fail(e));
     req.pipe(parser);

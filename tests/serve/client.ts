@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
+import { strFromU8, unzipSync } from 'fflate';
 
 /** The bundled sample, found from this file, so the tests run in any clone. */
 export const SAMPLE = fileURLToPath(new URL('../../input/wulingyuan-2024-ba-da-xing-dong.txt', import.meta.url));
@@ -53,3 +54,12 @@ export function client(port: number) {
     },
   };
 }
+
+/** The text of a .docx's body, and the part of it under 二、牵头任务 (the tasks the unit leads). */
+export function sheetText(docx: Uint8Array): { all: string; leads: string } {
+  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+  const all = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  const from = all.indexOf('二、牵头任务');
+  return { all, leads: from < 0 ? '' : all.slice(from, all.indexOf('三、参与任务', from) >>> 0) };
+}
+

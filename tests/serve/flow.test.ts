@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync } from 'fflate';
 import { startServer } from '../../src/serve/server.js';
-import { client, SAMPLE } from './client.js';
+import { client, SAMPLE, sheetText } from './client.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let http: ReturnType<typeof client>;
@@ -16,14 +16,6 @@ beforeAll(async () => {
   http = client(Number(new URL(server.url).port));
 });
 afterAll(() => server.close());
-
-/** The text of a .docx's body, and the part of it under 二、牵头任务 (the tasks the unit leads). */
-export function sheetText(docx: Uint8Array): { all: string; leads: string } {
-  const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
-  const all = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-  const from = all.indexOf('二、牵头任务');
-  return { all, leads: from < 0 ? '' : all.slice(from, all.indexOf('三、参与任务', from) >>> 0) };
-}
 
 describe('fenjie serve: upload, correct, build, download', () => {
   it('a role changed and a merge posted as forms reach the zipped unit sheets', async () => {
