@@ -35,6 +35,7 @@ export const APP_CSS = [
   'th,td{border:1px solid #ccc;padding:.25rem .4rem;vertical-align:top;text-align:left}',
   'th{background:#f3f3f3}',
   'td.task{width:24rem}',
+  'table.sheets{width:auto}',
   '.id{color:#666;font-size:.85em;margin-right:.3rem}',
   'table.units{border:none;width:auto}',
   'table.units td{border:none;border-bottom:1px solid #eee;padding:.1rem .3rem}',

@@ -149,10 +149,10 @@ function buildSection(input: NoticePageInput): Element {
     build === null ? h('p', '尚未生成 / not built yet') : h('div', [
       input.buildOutdated ? h('p', { class: 'error' }, '生成之后又有更正,请重新生成 / corrected since the last build: build again') : null,
       h('p', [h('a', { href: `/notices/${id}/documents.zip`, download: '' }, '全部文件 documents.zip'), ` (${build.length} 个文件 / files)`]),
-      h('table', [
-        h('tr', [h('th', '单位责任清单 / unit sheets'), h('th', 'Word'), h('th', 'PDF')]),
+      h('details', [h('summary', `各单位责任清单 / unit sheets (${sheets.size})`), h('table', { class: 'sheets' }, [
+        h('tr', [h('th', '单位 / unit'), h('th', 'Word'), h('th', 'PDF')]),
         ...[...sheets].map(([unit, formats]) => h('tr', [h('td', unit), h('td', formats.has('docx') ? h('a', { href: unitUrl(unit, 'docx') }, '.docx') : ''), h('td', formats.has('pdf') ? h('a', { href: unitUrl(unit, 'pdf') }, '.pdf') : '')])),
-      ]),
+      ])]),
     ]),
   ]);
 }

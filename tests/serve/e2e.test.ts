@@ -76,6 +76,7 @@ describe.skipIf(!HAS_CHROMIUM)('fenjie serve in Chromium', () => {
       expect(await page.textContent('#build')).toContain('documents.zip');
       await page.screenshot({ path: join(SHOTS, 'fenjie-serve-notice.png'), fullPage: false });
       await page.locator('#build').screenshot({ path: join(SHOTS, 'fenjie-serve-build.png') });
+      await page.locator('#task-A1\\.T1').screenshot({ path: join(SHOTS, 'fenjie-serve-task.png') });
       const files = await downloadZip(page);
       expect(Object.keys(files)).toContain(`units/${KEEP}.docx`);
       expect(Object.keys(files).some((n) => n.includes('住保中心'))).toBe(false);
@@ -116,6 +117,7 @@ describe.skipIf(!HAS_CHROMIUM)('fenjie serve in Chromium', () => {
       await page.goBack();
       await submit(page, '#build button[type=submit]');
       await page.screenshot({ path: join(SHOTS, 'fenjie-serve-nojs.png') });
+      await page.click('#build summary');
       const link = page.locator(`a[href="${base}/units/${encodeURIComponent('区发展和改革局')}.docx"]`);
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       const sheet = sheetText(new Uint8Array(await readFile((await download.path())!)));
