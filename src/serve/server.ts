@@ -230,6 +230,20 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   }],
 ];
 
+/** Paths served without the token: the script and style hold nothing of the workspace. */
+const PUBLIC = new Set(['/app.js', '/app.css', '/favicon.ico']);
+
+/** One cookie per port: cookies do not tell ports apart, and two servers may run side by side. */
+const cookieName = (bound: Bound) => `fenjie-${bound.port}`;
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
@@ -243,11 +257,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (refused !== undefined) return refuse(req, res, refused, refused === 421 ? '主机名不符 / misdirected request' : '来源不符 / forbidden origin');
       const header = req.headers['x-fenjie-token'];
       ctx.headerToken = tokenMatches(Array.isArray(header) ? header[0] : header, token);
-      let path: string;
+      let url: URL;
       try {
-        path = new URL(req.url ?? '/', 'http://x').pathname;
+        url = new URL(req.url ?? '/', 'http://x');
       } catch {
         throw notFound();
+      }
+      const path = url.pathname;
+      // Reading needs the token too: the pages show the notices and carry the token, and another user of a shared
+      // machine can reach 127.0.0.1. The printed address (?token=…) sets it as a cookie and redirects to the page.
+      if (req.method === 'GET' && !PUBLIC.has(path)) {
+        if (tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+          res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': `${cookieName(bound)}=${token}; HttpOnly; SameSite=Strict; Path=/`, Location: path, 'Cache-Control': 'no-store' });
+          return res.end();
+        }
+        if (!ctx.headerToken && !tokenMatches(cookie(req, cookieName(bound)), token)) throw new HttpError(403, '请打开 fenjie serve 打印的地址 / open the address fenjie serve printed (with its token)');
       }
       for (const [method, pattern, handler] of ROUTES) {
         const m = pattern.exec(path);

@@ -21,10 +21,12 @@ export interface Answer {
   readonly text: string;
 }
 
-export function client(port: number) {
+/** A client of the server on `port`; with `token`, it sends the cookie the printed address sets (reading needs it). */
+export function client(port: number, token?: string) {
+  const session: Record<string, string> = token === undefined ? {} : { cookie: `fenjie-${port}=${token}` };
   const call = (method: string, path: string, headers: Record<string, string> = {}, body?: Uint8Array | string): Promise<Answer> =>
     new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const req = request({ host: '127.0.0.1', port, method, path, headers: { host: `127.0.0.1:${port}`, ...session, ...headers } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {

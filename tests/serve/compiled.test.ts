@@ -29,7 +29,7 @@ describe('fenjie serve, compiled', () => {
       child!.once('exit', (code) => reject(new Error(`exited ${code}`)));
     });
     const { port, searchParams } = new URL(url);
-    const http = client(Number(port));
+    const http = client(Number(port), searchParams.get("token")!);
     const js = await http.call('GET', '/app.js');
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toContain('text/javascript');

@@ -13,7 +13,7 @@ let http: ReturnType<typeof client>;
 
 beforeAll(async () => {
   server = await startServer({ workspace: await mkdtemp(join(tmpdir(), 'fenjie-serve-')), date: '2026-12-02' });
-  http = client(Number(new URL(server.url).port));
+  http = client(Number(new URL(server.url).port), server.token);
 });
 afterAll(() => server.close());
 

@@ -16,7 +16,7 @@ let plan: Plan;
 
 beforeAll(async () => {
   server = await startServer({ workspace: await mkdtemp(join(tmpdir(), 'fenjie-serve-')), date: '2026-12-02' });
-  http = client(Number(new URL(server.url).port));
+  http = client(Number(new URL(server.url).port), server.token);
   plan = (await extractNotice(SAMPLE)).plan;
 });
 afterAll(() => server.close());
@@ -33,6 +33,20 @@ describe('fenjie serve over HTTP: guards', () => {
     expect((await http.call('POST', '/notices', { 'x-fenjie-token': server.token, origin: 'http://evil.example' }, new Uint8Array(1))).status).toBe(403);
     expect((await http.form('/notices/0123456789abcdef/fixes', { token: 'wrong', op: 'set-role' })).status).toBe(403);
     expect((await http.call('POST', '/nowhere', {}, '')).status).toBe(403);
+  });
+  it('shows no page without the token: the printed address sets it as a cookie for this port', async () => {
+    const port = Number(new URL(server.url).port);
+    const stranger = client(port);
+    expect((await stranger.call('GET', '/')).status).toBe(403);
+    expect((await stranger.call('GET', '/?token=wrong')).status).toBe(403);
+    expect((await stranger.call('GET', '/notices/0123456789abcdef/review')).status).toBe(403);
+    expect((await stranger.call('GET', '/', { cookie: `fenjie-${port + 1}=${server.token}` })).status).toBe(403);
+    expect((await stranger.call('GET', '/app.js')).status).toBe(200);
+    const printed = await stranger.call('GET', `/?token=${server.token}`);
+    expect(printed.status).toBe(303);
+    expect(printed.headers.location).toBe('/');
+    expect(printed.headers['set-cookie']).toEqual([`fenjie-${port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect((await stranger.call('GET', '/', { cookie: `other=1; fenjie-${port}=${server.token}` })).status).toBe(200);
   });
   it('refuses an oversize raw upload with 413', async () => {
     expect((await http.call('POST', '/notices', { 'x-fenjie-token': server.token }, new Uint8Array(MAX_TOTAL_BYTES + 1))).status).toBe(413);
@@ -75,7 +89,7 @@ describe('fenjie serve over HTTP: uploads', () => {
   it('refuses a multipart upload without the token, or with it after the files, and keeps nothing', async () => {
     const workspace = await mkdtemp(join(tmpdir(), 'fenjie-serve-'));
     const other = await startServer({ workspace });
-    const c = client(Number(new URL(other.url).port));
+    const c = client(Number(new URL(other.url).port), other.token);
     try {
       expect((await c.multipart('/notices', {}, [['notice', 'a.txt', '关于印发方案的通知\n']])).status).toBe(403);
       // The token field after the file: the file arrived unauthenticated.
@@ -90,7 +104,7 @@ describe('fenjie serve over HTTP: uploads', () => {
   it('refuses an oversize file, an oversize total and too many files with 413', async () => {
     const workspace = await mkdtemp(join(tmpdir(), 'fenjie-serve-'));
     const small = await startServer({ workspace, limits: { fileBytes: 4000, totalBytes: 6000, files: 2 } });
-    const c = client(Number(new URL(small.url).port));
+    const c = client(Number(new URL(small.url).port), small.token);
     const t = { token: small.token };
     try {
       const file = await c.multipart('/notices', t, [['notice', 'a.txt', 'x'.repeat(4001)]]);
