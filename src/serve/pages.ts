@@ -142,6 +142,9 @@ function buildSection(input: NoticePageInput): Element {
   const { id, build, token } = input;
   const sheets = new Map<string, Set<string>>();
   for (const e of build ?? []) if (e.unit !== undefined && (e.format === 'docx' || e.format === 'pdf')) sheets.set(e.unit, (sheets.get(e.unit) ?? new Set()).add(e.format));
+  // In the plan's order of units (as the units table reads), not the file names' order.
+  const order = new Map(input.plan.units.map((u, i) => [u.name, i]));
+  const rank = (unit: string) => order.get(unit) ?? order.size;
   const unitUrl = (unit: string, ext: string) => `/notices/${id}/units/${encodeURIComponent(unit)}.${ext}`;
   return h('section', { id: 'build' }, [
     h('h2', '生成与下载 / Build and download'),
@@ -151,7 +154,7 @@ function buildSection(input: NoticePageInput): Element {
       h('p', [h('a', { href: `/notices/${id}/documents.zip`, download: '' }, '全部文件 documents.zip'), ` (${build.length} 个文件 / files)`]),
       h('details', [h('summary', `各单位责任清单 / unit sheets (${sheets.size})`), h('table', { class: 'sheets' }, [
         h('tr', [h('th', '单位 / unit'), h('th', 'Word'), h('th', 'PDF')]),
-        ...[...sheets].map(([unit, formats]) => h('tr', [h('td', unit), h('td', formats.has('docx') ? h('a', { href: unitUrl(unit, 'docx') }, '.docx') : ''), h('td', formats.has('pdf') ? h('a', { href: unitUrl(unit, 'pdf') }, '.pdf') : '')])),
+        ...[...sheets].sort(([a], [b]) => rank(a) - rank(b)).map(([unit, formats]) => h('tr', [h('td', unit), h('td', formats.has('docx') ? h('a', { href: unitUrl(unit, 'docx') }, '.docx') : ''), h('td', formats.has('pdf') ? h('a', { href: unitUrl(unit, 'pdf') }, '.pdf') : '')])),
       ])]),
     ]),
   ]);
