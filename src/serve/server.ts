@@ -121,6 +121,19 @@ async function extractStored(workspace: string, id: string): Promise<Stored> {
   return { files, plan, source, fixes, fixesPath, stale };
 }
 
+/**
+ * One change at a time per notice: a fix is read, appended and written back, and a build reads the fixes, so two
+ * posts in flight (a double click) must not interleave and lose one.
+ */
+const queues = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(id: string, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(id) ?? Promise.resolve()).then(work, work);
+  const settled = run.catch(() => {});
+  queues.set(id, settled);
+  void settled.then(() => { if (queues.get(id) === settled) queues.delete(id); });
+  return run;
+}
+
 const buildDir = (ctx: Context, id: string) => join(ctx.workspace, 'builds', id);
 const mtime = (path: string) => stat(path).then((s) => s.mtimeMs, () => 0);
 
@@ -181,7 +194,7 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   // Written with addFix/writeFixes, the functions the CLI's corrections file goes through.
   ['POST', new RegExp(`^/notices/${ID}/fixes$`), async (req, res, [id], ctx) => {
     // The token is checked (reading the form) before the notice is read: nothing is done for a request without it.
-    let fix;
+    let fix: unknown;
     let fields: ReadonlyMap<string, string> | null = null;
     if (contentType(req) === 'application/json') {
       if (!ctx.headerToken) throw new HttpError(403, '缺少令牌 / missing token');
@@ -197,16 +210,20 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
     } else {
       fields = await readUrlencoded(req, MAX_FORM_BYTES, ctx.token, ctx.headerToken);
     }
-    const stored = await extractStored(ctx.workspace, id!);
-    if (fields !== null) fix = fixFromForm(fields, stored.plan, ctx.date);
-    await writeFixes(stored.fixesPath, addFix(stored.fixes, fix as Parameters<typeof addFix>[1]));
+    await oneAtATime(id!, async () => {
+      const stored = await extractStored(ctx.workspace, id!);
+      if (fields !== null) fix = fixFromForm(fields, stored.plan, ctx.date);
+      await writeFixes(stored.fixesPath, addFix(stored.fixes, fix as Parameters<typeof addFix>[1]));
+    });
     seeOther(res, `/notices/${id}`);
   }],
   ['POST', new RegExp(`^/notices/${ID}/build$`), async (req, res, [id], ctx) => {
     if (contentType(req) === 'application/x-www-form-urlencoded') await readUrlencoded(req, MAX_FORM_BYTES, ctx.token, ctx.headerToken);
     else if (!ctx.headerToken) throw new HttpError(403, '缺少令牌 / missing token');
-    const { plan, source } = await extractStored(ctx.workspace, id!);
-    await buildDocuments(plan, { outDir: buildDir(ctx, id!), date: ctx.date, source, workers: 0 });
+    await oneAtATime(id!, async () => {
+      const { plan, source } = await extractStored(ctx.workspace, id!);
+      await buildDocuments(plan, { outDir: buildDir(ctx, id!), date: ctx.date, source, workers: 0 });
+    });
     seeOther(res, `/notices/${id}`);
   }],
   ['GET', new RegExp(`^/notices/${ID}/documents\\.zip$`), async (_req, res, [id], ctx) => {

@@ -171,6 +171,15 @@ describe('fenjie serve over HTTP: each correction form', () => {
     if ('task' in fixes.at(-1)!) expect(fixes.at(-1)!.task).toMatchObject({ title: task(fields().task!).title, id: fields().task });
   });
 
+  it('keeps every fix of posts sent at once', async () => {
+    const before = (await fixesOf(id)).fixes.length;
+    const sent = await Promise.all(['区发展和改革局', '区自然资源局', '区卫生健康局', '区公安分局'].map((unit) => post({ op: 'set-role', task: 'A1.T1', unit, role: 'responsible' })));
+    expect(sent.map((a) => a.status)).toEqual([303, 303, 303, 303]);
+    const { fixes } = await fixesOf(id);
+    expect(fixes).toHaveLength(before + 4);
+    expect(fixes.slice(-4).map((f) => f.unit).sort()).toEqual(['区公安分局', '区卫生健康局', '区发展和改革局', '区自然资源局'].sort());
+  });
+
   it('shows the corrections on the page: corrected items marked, a stale fix named', async () => {
     const stale = { op: 'set-role', task: { title: '没有这个任务' }, unit: '区民政局', role: 'lead', reason: '测试', at: '2026-12-02' };
     expect((await http.call('POST', `/notices/${id}/fixes`, { 'x-fenjie-token': server.token, 'content-type': 'application/json' }, JSON.stringify({ fix: stale }))).status).toBe(303);
@@ -178,8 +187,8 @@ describe('fenjie serve over HTTP: each correction form', () => {
     expect(bad.status).toBe(400);
     const page = (await http.call('GET', `/notices/${id}`)).text;
     expect(page).toContain('失效的更正 / Stale corrections');
-    expect(page).toMatch(/#8 set-role 「没有这个任务」 区民政局 → 牵头: 无此任务/);
-    expect(page).toContain('9 条更正');
+    expect(page).toMatch(/#12 set-role 「没有这个任务」 区民政局 → 牵头: 无此任务/);
+    expect(page).toContain('13 条更正');
     // A1.T1's 区民政局 is now 配合, marked corrected; the merged name has no row of its own.
     const row = page.slice(page.indexOf('<tr id="task-A1.T1"'), page.indexOf('<tr id="task-A1.T2"'));
     expect(row).toMatch(/<td class="role-cooperate">配合<\/td><td>区民政局<span class="corrected" title="更正 set-role：原文为配合（2026-12-02）">已更正<\/span>/);
