@@ -9,6 +9,7 @@ import { registerExtract } from './extract.js';
 import { registerReview } from './review.js';
 import { registerServe } from './serve.js';
 import { registerTrack } from './track.js';
+import { registerTrackReport } from './track-report.js';
 import { WritesStoppedError } from '../errors.js';
 
 // `fenjie extract … | head` closes the pipe early: that is the reader's choice, not an error.
@@ -42,7 +43,7 @@ registerDiff(program);
 registerBuild(program);
 registerReview(program);
 registerServe(program);
-registerTrack(program);
+registerTrackReport(registerTrack(program));
 
 try {
   await program.parseAsync(process.argv);
