@@ -57,3 +57,8 @@ export async function zipBuild(dir: string, entries: readonly BuildEntry[], date
   }
   return writeZip(parts, date);
 }
+
+/** A zip of files given as bytes (the 督办通报 of the tracking view), entries in the order given, times pinned to `date`. */
+export function writeZipOf(parts: readonly { readonly name: string; readonly data: Uint8Array }[], date: string): Uint8Array {
+  return writeZip([...parts], date);
+}

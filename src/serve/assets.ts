@@ -41,6 +41,7 @@ export const APP_CSS = [
   'table.units td{border:none;border-bottom:1px solid #eee;padding:.1rem .3rem}',
   'form{display:inline;margin:0}',
   'form.block{display:block;margin:.4rem 0}',
+  'pre{white-space:pre-wrap}',
   'input[name=reason]{width:6rem}',
   '.role-lead{font-weight:bold}',
   '.corrected{background:#fff3c4;font-size:.8em;padding:0 .2rem;margin-left:.2rem}',

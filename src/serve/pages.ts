@@ -13,7 +13,7 @@ type Child = Element | string | null;
 function page(title: string, token: string | null, body: Child[]): string {
   const head = [h('meta', { charset: 'utf-8' }), token === null ? null : h('meta', { name: 'fenjie-token', content: token }), h('title', title), h('link', { rel: 'stylesheet', href: '/app.css' }), token === null ? null : h('script', { src: '/app.js', defer: true })];
   // Nav slot: the tracking view (issue 17) adds its link here.
-  const nav = h('nav', [h('a', { href: '/' }, '方案 / Notices')]);
+  const nav = h('nav', [h('a', { href: '/' }, '方案 / Notices'), h('a', { href: '/track' }, '跟踪 / Tracking')]);
   return toHtml(h(null, [{ type: 'doctype' }, h('html', { lang: 'zh-CN' }, [h('head', head), h('body', [nav, ...body])])]));
 }
 
@@ -149,6 +149,7 @@ function buildSection(input: NoticePageInput): Element {
   return h('section', { id: 'build' }, [
     h('h2', '生成与下载 / Build and download'),
     h('form', { action: `/notices/${id}/build`, method: 'post' }, [tokenField(token), h('button', { type: 'submit' }, '生成文件 / Build'), h('span', { class: 'status' })]),
+    h('form', { action: `/notices/${id}/track`, method: 'post' }, [tokenField(token), h('button', { type: 'submit' }, '开始跟踪：发放本轮台账 / Track: hand out ledgers')]),
     build === null ? h('p', '尚未生成 / not built yet') : h('div', [
       input.buildOutdated ? h('p', { class: 'error' }, '生成之后又有更正,请重新生成 / corrected since the last build: build again') : null,
       h('p', [h('a', { href: `/notices/${id}/documents.zip`, download: '' }, '全部文件 documents.zip'), ` (${build.length} 个文件 / files)`]),

@@ -2,7 +2,7 @@
 // correction forms, the review page, build, and downloads (the zip, one unit's sheet). Built on node:http alone: a
 // dozen routes need no framework, and every guard stays in view in this file and security.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { guard, newToken, tokenMatches, SECURITY_HEADERS, type Bound } from './security.js';
 import { displayName, storeUploads, MAX_FILE_BYTES, MAX_TOTAL_BYTES, UploadTooLargeError, type Upload } from './uploads.js';
@@ -10,11 +10,12 @@ import { contentType, HttpError, readBody, readMultipart, readUrlencoded, type F
 import { fixFromForm } from './forms.js';
 import { errorPage, homePage, noticePage, type NoticeFile } from './pages.js';
 import { APP_CSS, APP_JS } from './assets.js';
+import { trackPage, type CollectLine } from './track-page.js';
 import { extractFiles, type Plan } from '../api/extract.js';
 import { addFix, emptyFixes, findFixesFor, fixesPathFor, readFixes, writeFixes, type FixesFile, type StaleFix } from '../api/fixes.js';
 import { buildDocuments } from '../api/build.js';
 import { renderReview } from '../api/review.js';
-import { readBuild, zipBuild } from '../api/serve.js';
+import { readBuild, writeZipOf, zipBuild } from '../api/serve.js';
 import { FixesError, IngestError } from '../errors.js';
 
 export interface ServeLimits {
@@ -165,6 +166,33 @@ async function upload(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   seeOther(res, `/notices/${id}`);
 }
 
+const trackDir = (ctx: Context) => join(ctx.workspace, 'track');
+
+/** A state-changing form: the token as a field (scripts off) or the header (a script). */
+async function formToken(req: IncomingMessage, ctx: Context): Promise<void> {
+  if (contentType(req) === 'application/x-www-form-urlencoded') await readUrlencoded(req, MAX_FORM_BYTES, ctx.token, ctx.headerToken);
+  else if (!ctx.headerToken) throw new HttpError(403, '缺少令牌 / missing token');
+}
+
+/** The tracking workspace's data, or null before `开始跟踪` made it. */
+async function trackData(ctx: Context) {
+  const { readWorkspace } = await import('../api/track.js');
+  try {
+    const data = readWorkspace(trackDir(ctx));
+    return data.plans.length === 0 ? null : data;
+  } catch (error) {
+    if ((error as Error)?.name === 'TrackError') return null;
+    throw error;
+  }
+}
+
+async function trackStatusText(ctx: Context): Promise<string | null> {
+  const data = await trackData(ctx);
+  if (data === null) return null;
+  const { trackStatus, statusText } = await import('../api/status.js');
+  return statusText(trackStatus(data, { asOf: ctx.date }));
+}
+
 /** [method, path pattern, handler]; the tracking view goes here as `['GET', /^\/track$/, …]`. */
 const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   ['GET', /^\/$/, async (_req, res, _p, ctx) => {
@@ -244,6 +272,55 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
     const bytes = await readFile(join(buildDir(ctx, id!), ...entry.path.split('/')));
     const type = ext === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     send(res, 200, type, bytes, { 'Content-Disposition': `attachment; filename="unit.${ext}"; filename*=UTF-8''${encodeURIComponent(entry.path.split('/').pop()!)}` });
+  }],
+  // Tracking (issue 17): the notice's ledgers handed out into <workspace>/track, returns collected, the bulletin.
+  ['POST', new RegExp(`^/notices/${ID}/track$`), async (req, res, [id], ctx) => {
+    await formToken(req, ctx);
+    await oneAtATime(id!, async () => {
+      const files = await noticeFiles(ctx.workspace, id!);
+      if (files.length === 0) throw notFound();
+      const found = await findFixesFor(files);
+      const { trackInit } = await import('../api/track.js');
+      await trackInit(files, { workspace: trackDir(ctx), date: ctx.date, ...(found === null ? {} : { fixes: await readFixes(found), fixesPath: found }) });
+    });
+    seeOther(res, '/track');
+  }],
+  ['GET', /^\/track$/, async (_req, res, _p, ctx) => send(res, 200, HTML, trackPage({ token: ctx.token, asOf: ctx.date, status: await trackStatusText(ctx) }))],
+  ['POST', /^\/track\/returns$/, async (req, res, _p, ctx) => {
+    const form = await readMultipart(req, ctx.limits, ctx.token, ctx.headerToken);
+    if (form.files.length === 0) throw new HttpError(400, '没有台账文件 / no ledger in the upload');
+    const status = await trackStatusText(ctx);
+    if (status === null) throw new HttpError(400, '尚未跟踪任何方案 / no plan tracked yet');
+    // Each file is kept under a name of its position and kind (read from its first bytes), never the client's name.
+    const inbox = await mkdtemp(join(trackDir(ctx), '.inbox-'));
+    const collected: CollectLine[] = [];
+    try {
+      const paths = await Promise.all(form.files.map(async (f, i) => {
+        const kind = f.bytes[0] === 0xd0 && f.bytes[1] === 0xcf ? 'xls' : 'xlsx';
+        const at = join(inbox, `${String(i + 1).padStart(3, '0')}.${kind}`);
+        await writeFile(at, f.bytes);
+        return at;
+      }));
+      const { trackCollect } = await import('../api/track.js');
+      const outcomes = await trackCollect(paths, { workspace: trackDir(ctx), asOf: ctx.date });
+      outcomes.forEach((o, i) => {
+        const name = displayName(form.files[i]!.name);
+        collected.push(o.state === 'failed'
+          ? { name, failed: true, line: `${name}: ${o.error.replace(/^\S*\d{3}\.xlsx?: /, '')}` }
+          : { name, failed: false, line: `${name} ${o.unit} ${o.round}: ${o.reports} 条 (${o.state === 'new' ? '新 / new' : '已收过 / collected before'})${o.warnings.length ? `；${o.warnings.join('；')}` : ''}` });
+      });
+    } finally {
+      await rm(inbox, { recursive: true, force: true });
+    }
+    send(res, 200, HTML, trackPage({ token: ctx.token, asOf: ctx.date, status: await trackStatusText(ctx), collected }));
+  }],
+  ['POST', /^\/track\/report$/, async (req, res, _p, ctx) => {
+    await formToken(req, ctx);
+    const data = await trackData(ctx);
+    if (data === null) throw new HttpError(400, '尚未跟踪任何方案 / no plan tracked yet');
+    const { trackStatus, bulletinFiles } = await import('../api/status.js');
+    const files = await bulletinFiles(trackStatus(data, { asOf: ctx.date }), data, undefined, { date: ctx.date });
+    send(res, 200, 'application/zip', writeZipOf(files.map((f) => ({ name: f.path, data: f.bytes })), ctx.date), { 'Content-Disposition': `attachment; filename="bulletin.zip"; filename*=UTF-8''${encodeURIComponent(`督办通报-${ctx.date}.zip`)}` });
   }],
 ];
 
