@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fenjie } from '../cli/run-cli.js';
 import { SAMPLE } from '../helpers.js';
 import { fillLedger, ledgerTaskIds } from './ledgers.js';
+import { pdfPages } from '../render/helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'fenjie-track-report-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -69,7 +70,15 @@ describe('fenjie track status and report', () => {
     expect(plan.round).toBe(ROUND);
     expect(Number(silent[1])).toBe(plan.silent.length);
     expect(plan.handedOut.length - plan.silent.length).toBe(RETURNS.length);
+    // Exactly: A1.T9 已完成 (区财政局 alone), A1.T1 滞后 (区民政局), A1.T2 推进中 (区教育局 已完成 and 区农业农村局 推进中,
+    // its lead silent: the worst of any), A7.T5 推进中 (its lead 区安委办); the other 131 tasks 未启动.
+    expect(plan.totals).toEqual({ 未启动: 131, 推进中: 2, 已完成: 1, 滞后: 1 });
+    expect(plan.annexes[0].totals).toEqual({ 未启动: 8, 推进中: 1, 已完成: 1, 滞后: 1 });
+    expect(plan.annexes[6].totals).toEqual({ 未启动: 33, 推进中: 1, 已完成: 0, 滞后: 0 });
+    expect(plan.silent).toHaveLength(83);
+    expect(plan.handedOut).toHaveLength(88);
     const tasks = new Map(plan.tasks.map((t: { taskId: string }) => [t.taskId, t]));
+    expect(['A1.T9', 'A1.T1', 'A1.T2', 'A7.T5'].map((id) => (tasks.get(id) as { status: string }).status)).toEqual(['已完成', '滞后', '推进中', '推进中']);
     expect(tasks.get('A7.T5')).toMatchObject({ status: '推进中', warning: 'red', due: '2025-12-31' });
     // Each task a unit reported on has that unit's report among its own; the lead's decides where the unit leads.
     for (const [unit, , st] of RETURNS) {
@@ -95,6 +104,11 @@ describe('fenjie track status and report', () => {
     expect(bulletin).toContain('持续强化科技兴安');
     expect(bulletin).toContain('区安委办');
     expect(bulletin).toContain('区自然资源局');
+    // The numbers as a reader sees them, in Word and in the PDF.
+    for (const said of [bulletin, (await pdfPages(join(out, '督办通报.pdf'))).join('')]) {
+      expect(said.replace(/\s+/g, '')).toContain('共有重点任务135项，其中办结1项，推进中2项，滞后1项，未启动131项，办结率0.7%');
+      expect(said.replace(/\s+/g, '')).toContain('已报送5个，未报送83个');
+    }
     const reminder = text(await xml(join(out, '催办单', '区安委办.docx')));
     expect(reminder).toContain('A7.T5');
     expect(reminder).toContain('科技兴安项目已立项，设备采购中');
