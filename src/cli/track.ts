@@ -44,11 +44,11 @@ function asOfDate(value: string | undefined): string | undefined {
 export function registerTrack(program: Command): Command {
   const track = program
     .command('track')
-    .description('跟踪落实: 发放台账、收集回执、导出记录 (track a plan: hand out ledgers, collect the returns, export the record)')
+    .description('跟踪落实: 发放台账、收集回执、查看落实情况、生成督办通报、导出记录 (track a plan: hand out ledgers, collect the returns, the round\'s status, the 督办通报, export the record)')
     .addHelpText(
       'after',
       '\n工作区 (workspace): fenjie.db (SQLite), handouts/<planId>/<round>/<单位>.xlsx, returns/<sha256>.xlsx\n' +
-        'Example:\n  fenjie track init 通知.docx --round 2024-05\n  fenjie track collect 回执/\n  fenjie track export -o 记录.json',
+        'Example:\n  fenjie track init 通知.docx --round 2024-05\n  fenjie track collect 回执/\n  fenjie track status --as-of 2024-06-30\n  fenjie track report --as-of 2024-06-30 -o 通报/\n  fenjie track export -o 记录.json',
     );
 
   addReadOptions(
