@@ -4,25 +4,13 @@ import type { Templates } from '../templates.js';
 import { charsPerLine } from '../plan-view.js';
 import type { Duty } from '../duties.js';
 import { unitSheet, type SheetBlock } from '../unit-sheet-view.js';
-import { STYLE, textWidthTwips } from './docx-styles.js';
+import { textWidthTwips } from './docx-styles.js';
+import { textBlockXml } from './docx-blocks.js';
 import { columnWidths, docxTable, type DocxRow } from './docx-table.js';
 import { packDocx } from './docx-pack.js';
-import { paragraph } from './ooxml.js';
 
 function blockXml(block: SheetBlock, width: number): string {
   switch (block.kind) {
-    case 'title':
-      return paragraph(STYLE.title, block.text);
-    case 'subtitle':
-      return paragraph(STYLE.heading2, block.text, { align: 'center' });
-    case 'note':
-      return paragraph(STYLE.table, block.text, { align: 'center' });
-    case 'heading1':
-      return paragraph(STYLE.heading1, block.text, { keepNext: true });
-    case 'heading2':
-      return paragraph(STYLE.heading2, block.text, { keepNext: true });
-    case 'paragraph':
-      return paragraph(STYLE.body, block.text);
     case 'table': {
       const widths = columnWidths(width, block.columns.map((c) => c.width));
       const rows: DocxRow[] = block.rows.map((row) =>
@@ -32,6 +20,8 @@ function blockXml(block: SheetBlock, width: number): string {
       );
       return docxTable({ widths, header: block.columns.map((c) => c.label), rows });
     }
+    default:
+      return textBlockXml(block.kind, block.text);
   }
 }
 
