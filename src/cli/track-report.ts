@@ -6,6 +6,7 @@ import { printedDate } from './build.js';
 import { CliError, EXIT } from './errors.js';
 import { checkOutputFolder, refuseLinkedFolders } from './output-place.js';
 import { printErr } from './terminal.js';
+import { asOfDate, userErrors } from './track.js';
 
 const WORKSPACE_HELP = '工作区目录 (the workspace folder made by fenjie track init)';
 
@@ -32,18 +33,10 @@ function days(value: string): number {
 
 /** The workspace read and the status computed; a workspace error or an unknown round/unit is one line, exit 2. */
 async function computeStatus(opts: StatusCliOptions) {
-  if (opts.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) throw new CliError(`--as-of 需为 YYYY-MM-DD (got "${opts.asOf}")`);
-  const asOf = printedDate(opts.asOf);
+  const asOf = printedDate(asOfDate(opts.asOf));
   const { readWorkspace } = await import('../api/track.js');
   const { trackStatus } = await import('../api/status.js');
-  let data;
-  try {
-    data = readWorkspace(opts.workspace);
-  } catch (error) {
-    const name = (error as Error)?.name;
-    if (name === 'TrackError' || name === 'StoreError') throw new CliError((error as Error).message);
-    throw error;
-  }
+  const data = await userErrors(async () => readWorkspace(opts.workspace));
   if (data.plans.length === 0) throw new CliError(`${opts.workspace}: 工作区里没有方案，请先运行 fenjie track init / no plan recorded: run \`fenjie track init\` first`);
   if (opts.round !== undefined && !data.handouts.some((h) => h.round === opts.round)) {
     const rounds = [...new Set(data.handouts.map((h) => h.round))].sort();

@@ -25,7 +25,7 @@ interface CollectCliOptions {
 }
 
 /** TrackError and StoreError are the user's to fix: one line, exit 2 (the API's own messages name the file). */
-async function userErrors<T>(work: () => Promise<T>): Promise<T> {
+export async function userErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -35,7 +35,7 @@ async function userErrors<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function asOfDate(value: string | undefined): string | undefined {
+export function asOfDate(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new CliError(`--as-of 需为 YYYY-MM-DD (got "${value}")`);
   return value;

@@ -246,8 +246,7 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
     seeOther(res, `/notices/${id}`);
   }],
   ['POST', new RegExp(`^/notices/${ID}/build$`), async (req, res, [id], ctx) => {
-    if (contentType(req) === 'application/x-www-form-urlencoded') await readUrlencoded(req, MAX_FORM_BYTES, ctx.token, ctx.headerToken);
-    else if (!ctx.headerToken) throw new HttpError(403, '缺少令牌 / missing token');
+    await formToken(req, ctx);
     await oneAtATime(id!, async () => {
       const { plan, source } = await extractStored(ctx.workspace, id!);
       await buildDocuments(plan, { outDir: buildDir(ctx, id!), date: ctx.date, source, workers: 0 });
@@ -289,8 +288,7 @@ const ROUTES: ReadonlyArray<readonly [string, RegExp, Handler]> = [
   ['POST', /^\/track\/returns$/, async (req, res, _p, ctx) => {
     const form = await readMultipart(req, ctx.limits, ctx.token, ctx.headerToken);
     if (form.files.length === 0) throw new HttpError(400, '没有台账文件 / no ledger in the upload');
-    const status = await trackStatusText(ctx);
-    if (status === null) throw new HttpError(400, '尚未跟踪任何方案 / no plan tracked yet');
+    if ((await trackData(ctx)) === null) throw new HttpError(400, '尚未跟踪任何方案 / no plan tracked yet');
     // Each file is kept under a name of its position and kind (read from its first bytes), never the client's name.
     const inbox = await mkdtemp(join(trackDir(ctx), '.inbox-'));
     const collected: CollectLine[] = [];
